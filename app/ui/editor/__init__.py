@@ -1,0 +1,1 @@
+"""The editor widget and the controllers that act on its document."""

@@ -1,0 +1,89 @@
+"""The one place where errors and notices reach the user.
+
+Controllers report here; the notice bar above the editor shows the latest; the log keeps all of them.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from app.engine.requests import Failure, FailureKind
+
+log = logging.getLogger(__name__)
+
+
+class Level(enum.Enum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class Notice:
+    level: Level
+    text: str
+    detail: str = ""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Messages", text)
+
+
+def failure_text(failure: Failure) -> str:
+    """The user's words for a failure. The engine's message names paths and numbers; a few kinds get a lead-in."""
+    lead = {
+        FailureKind.HOST_DIED: _tr("The model stopped."),
+        FailureKind.OUT_OF_MEMORY: _tr("Out of memory."),
+        FailureKind.MODEL_NOT_FOUND: _tr("Model not found."),
+        FailureKind.UNSUPPORTED_MODEL: _tr("Unsupported model."),
+        FailureKind.CORRUPT_MODEL: _tr("Damaged model files."),
+        FailureKind.NEEDS_REMOTE_CODE: _tr("Model not allowed."),
+        FailureKind.CONTEXT_OVERFLOW: _tr("Text too long."),
+        FailureKind.NETWORK: _tr("Network problem."),
+    }.get(failure.kind, "")
+    return f"{lead} {failure.message}".strip()
+
+
+class MessageCenter(QObject):
+    posted = Signal(object)  # Notice
+    dismissed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.history: list[Notice] = []
+        self.current: Notice | None = None  # shown and not yet dismissed
+
+    @property
+    def last(self) -> Notice | None:
+        return self.history[-1] if self.history else None
+
+    def dismiss(self) -> None:
+        self.current = None
+        self.dismissed.emit()
+
+    def post(self, notice: Notice) -> None:
+        # The same failure can arrive twice (a model load failing on behalf of a request): show it once
+        # while it is still on screen.
+        if self.current == notice:
+            return
+        self.current = notice
+        self.history.append(notice)
+        logging_level = {Level.INFO: logging.INFO, Level.WARNING: logging.WARNING, Level.ERROR: logging.ERROR}
+        log.log(logging_level[notice.level], "%s %s", notice.text, notice.detail)
+        self.posted.emit(notice)
+
+    def info(self, text: str) -> None:
+        self.post(Notice(Level.INFO, text))
+
+    def warning(self, text: str, detail: str = "") -> None:
+        self.post(Notice(Level.WARNING, text, detail))
+
+    def error(self, text: str, detail: str = "") -> None:
+        self.post(Notice(Level.ERROR, text, detail))
+
+    def failure(self, failure: Failure) -> None:
+        self.post(Notice(Level.ERROR, failure_text(failure), failure.detail))

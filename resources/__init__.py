@@ -1,0 +1,1 @@
+"""Bundled resources (installed as the package `inkwell_resources`); find them with app.resources."""

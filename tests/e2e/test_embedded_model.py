@@ -1,0 +1,120 @@
+"""End-to-end on the real embedded model (SmolLM2-135M-Instruct, converted once per session and cached)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from app.engine.convert import ensure_converted
+from app.engine.models import converted_copy_dir, copy_problem, embedded_gguf
+from app.engine.requests import Done, LoadProgress, ModelSpec, RawText, Request, Sampling
+from app.gui import compose
+from app.paths import AppPaths
+from app.store.settings import Settings
+from app.ui.main_window import UnsavedChoice
+from app.worker.client import JobState, ModelClient
+from tests.helpers.models import direct_greedy
+from tests.helpers.windows import show_active
+
+pytestmark = pytest.mark.e2e
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def embedded_client(make_client, embedded_copy: Path) -> ModelClient:  # type: ignore[no-untyped-def]
+    return make_client(ModelSpec())
+
+
+def test_worker_stream_equals_direct_generate(qtbot, embedded_client: ModelClient, embedded_copy: Path) -> None:
+    prompt = "The three most important things about writing are"
+    handle = embedded_client.submit(Request("generate", RawText(prompt), Sampling.plain_greedy(48)))
+    pieces: list[str] = []
+    handle.chunk.connect(pieces.append)
+    with qtbot.waitSignal(handle.finished, timeout=120_000) as blocker:
+        pass
+    expected = direct_greedy(embedded_copy, text=prompt, max_new_tokens=48)
+    assert "".join(pieces) == expected == blocker.args[0].text
+    assert embedded_client.info is not None and embedded_client.info.name == "SmolLM2-135M-Instruct"
+    assert embedded_client.info.context_length == 8192
+
+
+def test_stop_during_the_prefill_of_a_long_prompt(qtbot, embedded_client: ModelClient) -> None:
+    with qtbot.waitSignal(embedded_client.model_loaded, timeout=120_000):
+        embedded_client.load()
+    long_prompt = " ".join(["The committee met again to discuss the harbour, the budget and the weather."] * 260)
+    handle = embedded_client.submit(Request("generate", RawText(long_prompt), Sampling.plain_greedy(16)))
+    with qtbot.waitSignal(
+        handle.state_changed, timeout=60_000, check_params_cb=lambda state: state is JobState.GENERATING
+    ):
+        pass
+    handle.cancel()
+    with qtbot.waitSignal(handle.finished, timeout=60_000) as blocker:
+        pass
+    done: Done = blocker.args[0]
+    assert done.cancelled and done.stopped_in == "prefill"
+    assert done.stats is not None and done.stats.new_tokens == 0 and done.stats.prompt_tokens > 3500
+
+
+def test_cli_greedy_matches_model_generate(python_env: dict[str, str], embedded_copy: Path) -> None:
+    seed = "Dear diary, today I learned"
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "generate", seed, "--greedy", "--max-new-tokens", "40"],
+        env=python_env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=REPO,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == direct_greedy(embedded_copy, text=seed, max_new_tokens=40)
+
+
+def test_continue_writing_in_the_window(qtbot, embedded_client: ModelClient, paths: AppPaths, tmp_path: Path) -> None:
+    settings = Settings.at(str(tmp_path / "s.ini"))
+    settings.set("continue/max_new_tokens", 32)
+    context = compose(paths, settings, embedded_client)
+    context.window.ask_unsaved = lambda: UnsavedChoice.DISCARD
+    qtbot.addWidget(context.window)
+    show_active(qtbot, context.window)
+    editor = context.window.editor
+    original = "Chapter one.\n\nThe rain had not stopped for three days, and"
+    editor.setPlainText(original)
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    with qtbot.waitSignal(context.window.continuation.finished, timeout=120_000) as blocker:
+        qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    done = blocker.args[0]
+    assert isinstance(done, Done) and len(done.text.split()) > 3
+    assert editor.toPlainText() == original + done.text
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == original
+    context.window.close()
+
+
+def test_a_broken_copy_is_rebuilt_with_progress_and_a_good_one_reused(embedded_copy: Path, tmp_path: Path) -> None:
+    gguf = embedded_gguf()
+    assert gguf is not None
+    models = tmp_path / "models"
+    target = converted_copy_dir(models, gguf)
+    shutil.copytree(embedded_copy, target)
+    untouched: list[LoadProgress] = []
+    assert ensure_converted(gguf, models, untouched.append) == target
+    assert untouched == []  # a sane copy loads as is: no second conversion
+
+    with (target / "model.safetensors").open("r+b") as weights:
+        weights.truncate(1000)  # as if the disk filled up mid-write
+    assert copy_problem(target) is not None
+    seen: list[LoadProgress] = []
+    assert ensure_converted(gguf, models, seen.append) == target
+    assert copy_problem(target) is None
+    fractions = [p.fraction for p in seen if p.fraction is not None]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0 and len(fractions) > 10
+    assert any("Converting weights" in p.message for p in seen)
+    assert not list(models.glob("*.partial-*"))  # the scratch folder is gone

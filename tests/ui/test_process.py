@@ -1,0 +1,33 @@
+"""Whole-process behaviour: clean exit mid-generation, and torch never entering the GUI process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+from tests.helpers.procs import pid_alive
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_closing_mid_generation_exits_cleanly_without_torch_in_the_gui(
+    python: str, python_env: dict[str, str], tiny_model_dir: Path
+) -> None:
+    result = subprocess.run(
+        [python, str(REPO / "tests" / "helpers" / "close_midstream.py"), str(tiny_model_dir)],
+        env=python_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "QThread: Destroyed while thread" not in result.stderr
+    assert "Traceback" not in result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["host_pid"], "text never streamed in"
+    assert not pid_alive(report["host_pid"]), "the model host outlived the app"
+    # The GUI process streamed a whole continuation without importing torch or transformers.
+    assert report["torch_imported"] is False
+    assert report["transformers_imported"] is False
