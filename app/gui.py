@@ -14,6 +14,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_API", "pyside6")  # qasync would otherwise take the first Qt binding it finds
 
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -76,6 +77,27 @@ def _install_excepthook(messages: MessageCenter) -> None:
     sys.excepthook = hook
 
 
+# Set by benchmarks/cold_start.py: print one line once the window has painted, then quit.
+STARTUP_PROBE_ENV = "INKWELL_STARTUP_PROBE"
+
+
+class _FirstPaintProbe(QObject):
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self._app = app
+        self._seen = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if not self._seen and event.type() == QEvent.Type.Paint:
+            self._seen = True
+            QTimer.singleShot(0, self._report)  # after this paint has finished
+        return False
+
+    def _report(self) -> None:
+        print("inkwell: window painted", flush=True)
+        self._app.quit()
+
+
 def run_gui(file: str | None = None) -> int:
     import qasync
 
@@ -93,6 +115,8 @@ def run_gui(file: str | None = None) -> int:
     _install_excepthook(context.messages)
     if file:
         context.window.open_file(Path(file))
+    if os.environ.get(STARTUP_PROBE_ENV):
+        app.installEventFilter(_FirstPaintProbe(app))
     context.window.show()
     # The host starts and loads in the background; the window is already up.
     context.client.load()

@@ -41,6 +41,7 @@ Prompt = RawText | Chat
 @dataclass(frozen=True)
 class Sampling:
     max_new_tokens: int = 256
+    min_new_tokens: int = 0  # >0 keeps the end-of-text token away until then (benchmarks need exact lengths)
     greedy: bool = False
     temperature: float = 0.7
     top_p: float = 0.9

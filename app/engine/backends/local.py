@@ -322,7 +322,7 @@ class LocalBackend:
                 top_k=s.top_k,
                 repetition_penalty=s.repetition_penalty,
             )
-        config.update(max_new_tokens=max_new, max_length=None)
+        config.update(max_new_tokens=max_new, max_length=None, min_new_tokens=min(s.min_new_tokens, max_new) or None)
         if config.pad_token_id is None:
             config.pad_token_id = self.tokenizer.pad_token_id or self.tokenizer.eos_token_id
         return config

@@ -43,7 +43,7 @@ class ContinueWriting(QObject):
         self._document = document
         self._client = client
         self._messages = messages
-        self._sampling = sampling
+        self.sampling = sampling  # read at each start, so settings changes apply to the next run
         self._handle: JobHandle | None = None
         self._cursor: QTextCursor | None = None
         self._pending: list[str] = []
@@ -75,7 +75,7 @@ class ContinueWriting(QObject):
         self._cursor.setPosition(position)
         self._opened_block = False
         self._pending.clear()
-        handle = self._client.submit(prompts.continue_writing(text, self._sampling()))
+        handle = self._client.submit(prompts.continue_writing(text, self.sampling()))
         self._handle = handle
         handle.chunk.connect(self._on_chunk)
         handle.state_changed.connect(self._on_state)
