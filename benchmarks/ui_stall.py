@@ -8,13 +8,12 @@ a stall the user would feel. Goal: max <= 50 ms, p99 <= 16 ms.
 
 from __future__ import annotations
 
-import _common  # noqa: F401  (sets up the environment first)
-
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+import _common  # noqa: F401  (sets up the environment first)
 from _common import percentile, report
 
 PROBE_MS = 5
