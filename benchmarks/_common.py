@@ -32,3 +32,44 @@ def report(result: dict[str, object]) -> None:
     for key, value in result.items():
         print(f"  {key}: {value}", flush=True)
     print(json.dumps(result), flush=True)
+
+
+def wait_for(signal: object, timeout_s: float = 300.0, accept: object = None) -> tuple[object, ...]:
+    """Run the Qt event loop until `signal` fires (with args that `accept` approves); return its arguments."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    got: list[tuple[object, ...]] = []
+
+    def fired(*args: object) -> None:
+        if accept is None or accept(*args):  # type: ignore[operator]
+            got.append(args)
+            loop.quit()
+
+    signal.connect(fired)  # type: ignore[attr-defined]
+    QTimer.singleShot(int(timeout_s * 1000), loop.quit)
+    loop.exec()
+    signal.disconnect(fired)  # type: ignore[attr-defined]
+    if not got:
+        raise TimeoutError(f"no signal within {timeout_s} s")
+    return got[0]
+
+
+def make_app_context(**settings_values: object):  # type: ignore[no-untyped-def]
+    """The real composed app (main window, worker, model host) with throwaway settings."""
+    import tempfile
+
+    from PySide6.QtWidgets import QApplication
+
+    from app.gui import compose
+    from app.paths import AppPaths
+    from app.store.settings import Settings
+    from app.ui.main_window import UnsavedChoice
+
+    app = QApplication.instance() or QApplication([])
+    settings = Settings.at(str(Path(tempfile.mkdtemp()) / "settings.ini"))
+    for key, value in settings_values.items():
+        settings.set(key.replace("__", "/"), value)
+    context = compose(AppPaths.default().ensure(), settings)
+    context.window.ask_unsaved = lambda: UnsavedChoice.DISCARD
+    return app, context

@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-import _common  # noqa: F401  (sets up the environment first)
+import _common  # noqa: F401  (offscreen Qt and the repository on sys.path, before any app import)
 from _common import percentile, report
 
 PROBE_MS = 5

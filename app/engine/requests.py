@@ -154,5 +154,6 @@ class ModelInfo:
     has_chat_template: bool
     gpu_note: str  # why no GPU is used, "" when one is
     load_ms: float
+    gpu_note_short: str = ""  # the same in a few words
     torch_version: str = ""
     transformers_version: str = ""

@@ -33,6 +33,8 @@ class ModelStatusView(QObject):
             (self.speed, _tr("Speed of the last run")),
         ):
             widget.setAccessibleName(name)
+            if isinstance(widget, QLabel):
+                widget.setContentsMargins(6, 0, 6, 0)
             bar.addPermanentWidget(widget)
         client.load_progress.connect(self.on_progress)
         client.model_loaded.connect(self.on_loaded)
@@ -60,7 +62,7 @@ class ModelStatusView(QObject):
         text = f"{device} · {info.dtype}"
         if info.gpu_note:
             # Say why the GPU is not used where the user looks, not only in a tooltip.
-            text += " — " + _tr("no GPU: {reason}").format(reason=info.gpu_note)
+            text += " — " + _tr("no GPU: {reason}").format(reason=info.gpu_note_short or info.gpu_note)
         self.device.setText(text)
         self.device.setToolTip(info.gpu_note or _tr("Running on the GPU"))
 

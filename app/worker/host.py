@@ -61,6 +61,8 @@ def host_main(conn: Connection, cancel_flag: Any, config: HostConfig) -> None:
     from app.logging_setup import setup_logging
 
     setup_logging(Path(config.log_file))
+    # Library warnings go to the log, not the terminal the GUI was started from.
+    logging.captureWarnings(True)
     _exit_with_parent()
 
     def send(message: object) -> None:

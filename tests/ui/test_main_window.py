@@ -95,7 +95,9 @@ def test_status_bar_shows_model_device_and_why_no_gpu(qtbot, app_context: AppCon
     status = app_context.window.status
     assert status.model.text() == tiny_model_dir.name
     assert status.device.text().startswith("CPU · float32")
-    assert "no GPU:" in status.device.text() and "CUDA" in status.device.text()
+    # This machine's torch is a CPU build: the bar says so in words, the tooltip in a full sentence.
+    assert status.device.text().endswith("no GPU: CPU-only PyTorch")
+    assert "has no CUDA support" in status.device.toolTip()
     put_text(app_context, "Speed is shown after a run")
     continue_and_wait(qtbot, app_context)
     assert status.speed.text().endswith("tokens/s")
@@ -137,6 +139,14 @@ def test_killed_model_host_keeps_the_text_and_the_next_request_works(qtbot, app_
     result = continue_and_wait(qtbot, app_context)
     assert isinstance(result, Done) and result.reason in ("length", "eos")
     assert editor.toPlainText() == text_after_crash + result.text
+
+
+def test_a_fresh_window_closes_without_asking(qtbot, app_context: AppContext) -> None:
+    asked: list[bool] = []
+    app_context.window.ask_unsaved = lambda: asked.append(True) or UnsavedChoice.CANCEL  # type: ignore[func-returns-value]
+    assert not app_context.window.isWindowModified()
+    assert app_context.window.close()
+    assert asked == []
 
 
 def test_close_with_unsaved_text_can_be_cancelled(qtbot, app_context: AppContext) -> None:

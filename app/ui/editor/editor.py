@@ -19,6 +19,8 @@ class Editor(QPlainTextEdit):
         font.setStyleHint(QFont.StyleHint.Serif)
         self.setFont(font)
         self.document().setDocumentMargin(24)
+        # Changing the margin marks the document modified; a fresh editor has nothing to save.
+        self.document().setModified(False)
         self.setPlaceholderText(
             QCoreApplication.translate(
                 "Editor", "Start writing. Press Ctrl+Enter and the model continues from the cursor."

@@ -1,0 +1,62 @@
+"""From process start to the main window painted, against a process that only imports torch.
+
+The window must not wait for torch: the model host imports it in the background. Goal: ratio <= 0.5.
+
+    python benchmarks/cold_start.py
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+import _common  # noqa: F401  (offscreen Qt and the repository on sys.path, before any app import)
+from _common import REPO, median, report
+
+ROUNDS = 5
+
+
+def time_window(env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "app"], cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    )
+    assert process.stdout is not None
+    for line in process.stdout:
+        if "window painted" in line:
+            elapsed = time.perf_counter() - started
+            break
+    else:
+        raise RuntimeError("the app exited without painting its window")
+    process.wait(timeout=60)
+    return elapsed * 1000
+
+
+def time_import_torch(env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import torch"], env=env, check=True)
+    return (time.perf_counter() - started) * 1000
+
+
+def main() -> int:
+    env = dict(os.environ, INKWELL_STARTUP_PROBE="1", QT_QPA_PLATFORM="offscreen")
+    time_window(env), time_import_torch(env)  # warm the file cache for both
+    windows = [time_window(env) for _ in range(ROUNDS)]
+    torches = [time_import_torch(env) for _ in range(ROUNDS)]
+    window_ms, torch_ms = median(windows), median(torches)
+    report(
+        {
+            "window_ms": round(window_ms),
+            "import_torch_ms": round(torch_ms),
+            "ratio": round(window_ms / torch_ms, 3),
+            "window_ms_max": round(max(windows)),
+            "rounds": ROUNDS,
+        }
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
