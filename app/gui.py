@@ -87,7 +87,7 @@ class _FirstPaintProbe(QObject):
         self._app = app
         self._seen = False
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self._seen and event.type() == QEvent.Type.Paint:
             self._seen = True
             QTimer.singleShot(0, self._report)  # after this paint has finished

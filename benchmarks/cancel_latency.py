@@ -1,9 +1,10 @@
 """Time from Stop (the cancel flag set on the GUI thread) to the "cancelled" result back on the GUI thread.
 
 Measured on the embedded model during decode (after a few streamed chunks) and during the prefill of a
-~4,000-token prompt (at a different point of it each round, so the figure covers every part of a transformer
-block: the largest piece that cannot be interrupted is the attention product, ~200 ms at this length), through the real client, worker thread and model host. Also reports
-how long closing the window mid-generation takes (tests/helpers/close_midstream.py, a separate process).
+~4,000-token prompt, through the real client, worker thread and model host. Each prefill round cancels at a
+different point, so the figures cover every part of a transformer block (the largest piece that cannot be
+interrupted is the attention product, ~200 ms at this length). Also reports how long closing the window
+mid-generation takes (tests/helpers/close_midstream.py, in a separate process).
 Goal here: decode <= 150 ms, prefill <= 300 ms.
 
     python benchmarks/cancel_latency.py
@@ -29,7 +30,7 @@ def main() -> int:
     from app.engine.requests import RawText, Request, Sampling
     from app.worker.client import JobState
 
-    app, context = make_app_context()
+    _app, context = make_app_context()
     client = context.client
     try:
         client.load()

@@ -33,7 +33,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="Streaming overhead of the app path vs raw model.generate.")
     parser.add_argument("--device", default="auto", help="auto, cpu, cuda, cuda:N or mps")
     options = parser.parse_args()
-    app, context = make_app_context(model__device=options.device)
+    _app, context = make_app_context(model__device=options.device)
     window, client = context.window, context.client
     sampling = Sampling(max_new_tokens=TOKENS, min_new_tokens=TOKENS, greedy=True, repetition_penalty=1.0)
     window.continuation.sampling = lambda: sampling
