@@ -24,13 +24,17 @@ def time_window(env: dict[str, str]) -> float:
         [sys.executable, "-m", "app"], cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
     )
     assert process.stdout is not None
-    for line in process.stdout:
-        if "window painted" in line:
-            elapsed = time.perf_counter() - started
-            break
-    else:
-        raise RuntimeError("the app exited without painting its window")
-    process.wait(timeout=60)
+    try:
+        for line in process.stdout:
+            if "window painted" in line:
+                elapsed = time.perf_counter() - started
+                break
+        else:
+            raise RuntimeError("the app exited without painting its window")
+        process.wait(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
     return elapsed * 1000
 
 
