@@ -48,6 +48,9 @@ class Sampling:
     top_k: int = 50
     repetition_penalty: float = 1.1
     seed: int | None = None
+    # >0: prompt-lookup decoding with this many draft tokens (fast for text grounded in the prompt: proofread,
+    # rewrite, translate). Local backend only; ignored, and said so in Stats.decoding, where it cannot apply.
+    prompt_lookup_tokens: int = 0
 
     @classmethod
     def plain_greedy(cls, max_new_tokens: int = 256) -> Sampling:
@@ -69,6 +72,9 @@ class Request:
     sampling: Sampling = field(default_factory=Sampling)
     # Requests from the same source supersede each other; other sources queue behind.
     source: str = "editor"
+    # Non-empty: the local backend keeps this request's KV cache and reuses the common token prefix with the
+    # next request under the same key (a chat conversation id). One cache is kept at a time.
+    cache_key: str = ""
     id: int = field(default_factory=next_request_id)
 
 
@@ -80,7 +86,8 @@ class Stats:
     tokens_per_s: float
     total_ms: float
     prompt_tokens_dropped: int = 0
-    decoding: str = "sampling"  # "greedy", "sampling"
+    decoding: str = "sampling"  # "greedy", "sampling", "greedy+lookup", ...
+    cached_prompt_tokens: int = 0  # prompt tokens served from a reused KV cache instead of being read again
 
 
 FinishReason = Literal["eos", "length", "cancelled"]

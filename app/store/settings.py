@@ -22,6 +22,14 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+def register_defaults(defaults: dict[str, Any]) -> None:
+    """Let a feature module declare its own keys and defaults (at import), next to the code that reads them."""
+    clash = {key for key in defaults if key in DEFAULTS and DEFAULTS[key] != defaults[key]}
+    if clash:
+        raise ValueError(f"settings declared twice with different defaults: {sorted(clash)}")
+    DEFAULTS.update(defaults)
+
+
 class Settings(QObject):
     changed = Signal(str)  # the key that changed
 
