@@ -118,3 +118,27 @@ def test_a_broken_copy_is_rebuilt_with_progress_and_a_good_one_reused(embedded_c
     assert fractions == sorted(fractions) and fractions[-1] == 1.0 and len(fractions) > 10
     assert any("Converting weights" in p.message for p in seen)
     assert not list(models.glob("*.partial-*"))  # the scratch folder is gone
+
+
+def test_chat_follow_ups_reuse_the_cache_with_identical_tokens(qtbot, embedded_client: ModelClient) -> None:
+    from app.engine.requests import Chat, Message
+
+    def converse(key: str) -> list[Done]:
+        history: list[Message] = []
+        results: list[Done] = []
+        for question in ("What is a haiku?", "Write one about rain.", "Now one about the sea."):
+            history.append(Message("user", question))
+            request = Request("chat", Chat(tuple(history)), Sampling.plain_greedy(40), source="chat", cache_key=key)
+            handle = embedded_client.submit(request)
+            with qtbot.waitSignal(handle.finished, timeout=120_000) as blocker:
+                pass
+            results.append(blocker.args[0])
+            history.append(Message("assistant", results[-1].text))
+        return results
+
+    reused, fresh = converse("poetry"), converse("")
+    assert [d.text for d in reused] == [d.text for d in fresh]
+    for previous, turn in zip(reused, reused[1:], strict=False):
+        assert previous.stats is not None and turn.stats is not None
+        # The previous prompt and (most of) the previous answer were not read again.
+        assert turn.stats.cached_prompt_tokens > previous.stats.prompt_tokens

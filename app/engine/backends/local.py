@@ -22,6 +22,7 @@ import transformers
 from transformers import (
     AutoModelForCausalLM,
     AutoTokenizer,
+    DynamicCache,
     StoppingCriteria,
     StoppingCriteriaList,
     TextStreamer,
@@ -192,6 +193,20 @@ def _check_architecture(folder: Path) -> None:
     )
 
 
+@dataclass
+class _KVState:
+    key: str
+    cache: Any  # DynamicCache
+    tokens: list[int]  # the token ids whose keys and values the cache holds
+
+
+def _crop_to(cache: Any, length: int) -> None:
+    """Cut the cache to its first `length` tokens. transformers 5 takes a negative count of tokens to remove."""
+    surplus = cache.get_seq_length() - length
+    if surplus > 0:
+        cache.crop(-surplus)
+
+
 class LocalBackend:
     """transformers on this machine. One model at a time; not thread-safe (the host runs one request at a time)."""
 
@@ -201,6 +216,7 @@ class LocalBackend:
         self.tokenizer: Any = None
         self.info: ModelInfo | None = None
         self._layers: list[torch.nn.Module] = []
+        self._kv: _KVState | None = None
 
     # -- loading ---------------------------------------------------------------------------------------------
     def _resolve(self, spec: ModelSpec, on_progress: Callable[[LoadProgress], None]) -> tuple[str, str]:
@@ -278,6 +294,7 @@ class LocalBackend:
         return min(usable) if usable else _DEFAULT_CONTEXT
 
     def unload(self) -> None:
+        self._kv = None
         self.model = self.tokenizer = self.info = None
         self._layers = []
         if torch.cuda.is_available():
@@ -369,14 +386,45 @@ class LocalBackend:
             eos = self.tokenizer.eos_token_id
         return set(eos) if isinstance(eos, list) else ({eos} if eos is not None else set())
 
+    # -- KV-cache reuse ---------------------------------------------------------------------------------------
+    def _reusable_cache(self, request: Request, ids: list[int]) -> tuple[Any, int]:
+        """(cache, tokens already in it) for a request with a cache key; (None, 0) otherwise.
+
+        The cache of the last request with the same key is cropped to the longest common token prefix with the new
+        prompt (a regenerate or an edited turn diverges earlier) and reused, so a follow-up turn reads only its new
+        tokens. One cache is kept; requests without a key neither use nor disturb it.
+        """
+        if not request.cache_key or request.sampling.prompt_lookup_tokens:
+            return None, 0
+        state = self._kv
+        if state is None or state.key != request.cache_key:
+            self._kv = _KVState(request.cache_key, DynamicCache(config=self.model.config), [])
+            return self._kv.cache, 0
+        common = 0
+        for cached, new in zip(state.tokens, ids, strict=False):
+            if cached != new:
+                break
+            common += 1
+        common = min(common, len(ids) - 1)  # generate needs at least one token to read
+        _crop_to(state.cache, common)
+        state.tokens = state.tokens[:common]
+        return state.cache, common
+
+    def drop_cache(self) -> None:
+        self._kv = None
+
+    # -- generation ------------------------------------------------------------------------------------------
     def stream(self, request: Request, on_text: Callable[[str], None], cancel: CancelFlag) -> Done:
         self._require_model()
         assert self.info is not None
         started = time.perf_counter()
         ids, dropped, max_new = self._fit(request, self.encode(request.prompt))
         config = self._generation_config(request, max_new)
-        if request.sampling.seed is not None:
-            torch.manual_seed(request.sampling.seed)
+        sampling = request.sampling
+        decoding = "greedy" if sampling.greedy else "sampling"
+        cache, reused = self._reusable_cache(request, ids)
+        if sampling.seed is not None:
+            torch.manual_seed(sampling.seed)
         pieces: list[str] = []
 
         def emit(text: str) -> None:
@@ -385,29 +433,59 @@ class LocalBackend:
 
         streamer = _Streamer(self.tokenizer, emit)
         input_ids = torch.tensor([ids], device=self.model.device)
-        new_tokens = 0
+        extra: dict[str, Any] = {}
+        if cache is not None:
+            extra["past_key_values"] = cache
+        if sampling.prompt_lookup_tokens > 0:
+            extra["prompt_lookup_num_tokens"] = sampling.prompt_lookup_tokens
+
+        def run() -> Any:
+            """The generated ids, or None when Stop abandoned a forward pass."""
+            try:
+                with torch.inference_mode(), self._cancellable_forward(cancel):
+                    return self.model.generate(
+                        input_ids=input_ids,
+                        attention_mask=torch.ones_like(input_ids),
+                        generation_config=config,
+                        streamer=streamer,
+                        stopping_criteria=StoppingCriteriaList([FlagStop(cancel)]),
+                        **extra,
+                    )
+            except _Cancelled:
+                return None
+
+        try:
+            output = run()
+        except ValueError:
+            # Assisted (prompt-lookup) decoding refuses some generation settings; fall back to plain decoding,
+            # visibly, rather than fail the request. Anything else is a real error.
+            if "prompt_lookup_num_tokens" not in extra or streamer.new_tokens:
+                raise
+            log.info("prompt lookup not applicable to request %d; decoding plainly", request.id, exc_info=True)
+            del extra["prompt_lookup_num_tokens"]
+            decoding += " (prompt lookup not applicable)"
+            output = run()
+        else:
+            if "prompt_lookup_num_tokens" in extra:
+                decoding += "+lookup"
         stopped_in: StopPoint = ""
         reason: FinishReason
-        try:
-            with torch.inference_mode(), self._cancellable_forward(cancel):
-                output = self.model.generate(
-                    input_ids=input_ids,
-                    attention_mask=torch.ones_like(input_ids),
-                    generation_config=config,
-                    streamer=streamer,
-                    stopping_criteria=StoppingCriteriaList([FlagStop(cancel)]),
-                )
+        if output is None:
+            if cache is not None:
+                self.drop_cache()  # a forward abandoned half-way leaves the cache inconsistent
+            new_tokens = streamer.new_tokens
+            reason, stopped_in = "cancelled", "decode" if new_tokens else "prefill"
+        else:
             generated = output[0, len(ids) :].tolist()
             new_tokens = len(generated)
+            if cache is not None and self._kv is not None:
+                self._kv.tokens = (ids + generated)[: cache.get_seq_length()]
             if cancel.is_set():
                 reason, stopped_in = "cancelled", "decode"
             elif generated and generated[-1] in self._eos_ids():
                 reason = "eos"
             else:
                 reason = "length"
-        except _Cancelled:
-            new_tokens = streamer.new_tokens
-            reason, stopped_in = "cancelled", "decode" if new_tokens else "prefill"
         finished = time.perf_counter()
         first = streamer.first_token_at
         decode_s = finished - first if first is not None else 0.0
@@ -419,7 +497,8 @@ class LocalBackend:
             tokens_per_s=((new_tokens - 1) / decode_s) if new_tokens > 1 and decode_s > 0 else 0.0,
             total_ms=(finished - started) * 1000,
             prompt_tokens_dropped=dropped,
-            decoding="greedy" if request.sampling.greedy else "sampling",
+            decoding=decoding,
+            cached_prompt_tokens=reused,
         )
         return Done(request.id, "".join(pieces), reason, stats, stopped_in)
 
