@@ -23,8 +23,10 @@ from app.logging_setup import setup_logging
 from app.paths import AppPaths
 from app.resources import resource_path
 from app.store.settings import Settings
+from app.ui.dialogs.asker import Asker
 from app.ui.main_window import MainWindow
 from app.ui.messages import MessageCenter
+from app.ui.theme import ThemeController
 from app.worker.client import ModelClient
 from app.worker.host import HostConfig
 
@@ -48,14 +50,21 @@ def host_config(paths: AppPaths, settings: Settings) -> HostConfig:
     return HostConfig(models_root=str(paths.models), log_file=str(paths.host_log), threads=settings.threads())
 
 
-def compose(paths: AppPaths, settings: Settings, client: ModelClient | None = None) -> AppContext:
-    """Wire the app together. Tests pass their own client (sharing one model host between tests)."""
+def compose(
+    paths: AppPaths, settings: Settings, client: ModelClient | None = None, asker: Asker | None = None
+) -> AppContext:
+    """Wire the app together. Tests pass their own client (sharing one model host) and an asker that answers."""
     messages = MessageCenter()
     client = client or ModelClient(host_config(paths, settings), settings.model_spec())
     context: AppContext
-    window = MainWindow(client, settings, messages, paths, on_close=lambda: context.shutdown())
+    window = MainWindow(client, settings, messages, paths, on_close=lambda: context.shutdown(), asker=asker)
     context = AppContext(paths, settings, messages, client, window)
     client.model_failed.connect(messages.failure)
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        theme = ThemeController(app, settings, parent=window)
+        theme.dark_changed.connect(window.set_dark)
+        window.set_dark(theme.dark)
     return context
 
 
@@ -113,11 +122,10 @@ def run_gui(file: str | None = None) -> int:
     settings = Settings.at(str(paths.settings_file))
     context = compose(paths, settings)
     _install_excepthook(context.messages)
-    if file:
-        context.window.open_file(Path(file))
     if os.environ.get(STARTUP_PROBE_ENV):
         app.installEventFilter(_FirstPaintProbe(app))
     context.window.show()
+    context.window.restore_session([Path(file)] if file else [])
     # The host starts and loads in the background; the window is already up.
     context.client.load()
 

@@ -64,12 +64,13 @@ def make_app_context(**settings_values: object):  # type: ignore[no-untyped-def]
     from app.gui import compose
     from app.paths import AppPaths
     from app.store.settings import Settings
-    from app.ui.main_window import UnsavedChoice
+    from tests.helpers.asker import ScriptedAsker
 
     app = QApplication.instance() or QApplication([])
     settings = Settings.at(str(Path(tempfile.mkdtemp()) / "settings.ini"))
     for key, value in settings_values.items():
         settings.set(key.replace("__", "/"), value)
-    context = compose(AppPaths.default().ensure(), settings)
-    context.window.ask_unsaved = lambda: UnsavedChoice.DISCARD
+    # Benchmarks never stop to ask: unsaved text is discarded at the end of a run.
+    context = compose(AppPaths.default().ensure(), settings, asker=ScriptedAsker())
+    context.window.restore_session([])
     return app, context

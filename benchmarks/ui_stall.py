@@ -9,12 +9,10 @@ a stall the user would feel. Goal: max <= 50 ms, p99 <= 16 ms.
 from __future__ import annotations
 
 import sys
-import tempfile
 import time
-from pathlib import Path
 
 import _common  # noqa: F401  (offscreen Qt and the repository on sys.path, before any app import)
-from _common import percentile, report
+from _common import make_app_context, percentile, report
 
 PROBE_MS = 5
 TOKENS = 256
@@ -23,19 +21,11 @@ TOKENS = 256
 def main() -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QTextCursor
-    from PySide6.QtWidgets import QApplication
 
     from app.engine.requests import Sampling
-    from app.gui import compose
-    from app.paths import AppPaths
-    from app.store.settings import Settings
-    from app.ui.main_window import UnsavedChoice
 
-    app = QApplication([])
-    settings = Settings.at(str(Path(tempfile.mkdtemp()) / "settings.ini"))
-    context = compose(AppPaths.default().ensure(), settings)
+    app, context = make_app_context()
     window = context.window
-    window.ask_unsaved = lambda: UnsavedChoice.DISCARD
     window.continuation.sampling = lambda: Sampling(max_new_tokens=TOKENS, min_new_tokens=TOKENS, seed=1)
     window.show()
     seed = "Chapter one.\n\nThe storm arrived in the night, and by morning the village"

@@ -59,6 +59,19 @@ class Settings(QObject):
         self._store.setValue(key, value)
         self.changed.emit(key)
 
+    # Keys made at run time (one per shortcut, per custom action) have no declared default.
+    def raw(self, key: str) -> Any:
+        return self._store.value(key) if self._store.contains(key) else None
+
+    def set_raw(self, key: str, value: Any) -> None:
+        self._store.setValue(key, value)
+        self.changed.emit(key)
+
+    def remove_raw(self, key: str) -> None:
+        if self._store.contains(key):
+            self._store.remove(key)
+            self.changed.emit(key)
+
     def reset(self, key: str) -> None:
         self._store.remove(key)
         self.changed.emit(key)

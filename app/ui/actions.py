@@ -1,7 +1,9 @@
-"""Every user action with its default shortcut and scope, in one table.
+"""Every user action with its default shortcut and scope, in one table; user overrides persisted in settings.
 
 Shortcuts use QKeySequence's standard keys where one exists, so they follow each platform (Cmd on macOS).
-"Ctrl" in a portable string is also Cmd on macOS.
+"Ctrl" in a portable string is also Cmd on macOS. A scope says where a shortcut works: "window" anywhere in the
+main window, "editor" only while the editor has focus. `tests/unit/test_shortcuts.py` checks that no default
+clashes with a standard key on Windows, macOS, KDE or GNOME.
 """
 
 from __future__ import annotations
@@ -9,72 +11,274 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from app.store.settings import Settings
 
 Scope = Literal["window", "editor"]
-Key = QKeySequence.StandardKey | str | None
+StandardKey = QKeySequence.StandardKey
+Key = StandardKey | str | None
+
+SHORTCUT_PREFIX = "shortcuts/"
 
 
 @dataclass(frozen=True)
 class ActionSpec:
     id: str
     text: str  # source text; translated in the "Actions" context
-    shortcut: Key
+    keys: tuple[Key, ...]  # default bindings; a standard key with no binding on this platform falls to the next
     scope: Scope
     tip: str = ""
+    group: str = ""  # for the cheat sheet
+
+
+def _s(action_id: str, text: str, *keys: Key, scope: Scope = "window", tip: str = "", group: str = "") -> ActionSpec:
+    return ActionSpec(action_id, text, keys, scope, tip, group)
 
 
 SPECS: tuple[ActionSpec, ...] = (
-    ActionSpec("file.open", "&Open…", QKeySequence.StandardKey.Open, "window", "Open a text or Markdown file"),
-    ActionSpec("file.save", "&Save", QKeySequence.StandardKey.Save, "window", "Save the document"),
-    ActionSpec("file.save_as", "Save &As…", QKeySequence.StandardKey.SaveAs, "window", "Save under a new name"),
-    ActionSpec("file.quit", "&Quit", QKeySequence.StandardKey.Quit, "window", "Close Inkwell"),
-    ActionSpec("ai.continue", "&Continue Writing", "Ctrl+Return", "editor", "Let the model continue from the cursor"),
-    ActionSpec("ai.stop", "&Stop", "Escape", "window", "Stop the model"),
-    ActionSpec("help.diagnostics", "Copy &Diagnostics", None, "window", "Copy versions, device and recent log lines"),
-    ActionSpec("help.about", "&About Inkwell", None, "window", ""),
+    # File
+    _s("file.new", "&New", StandardKey.New, group="File", tip="Start a new document in a new tab"),
+    _s("file.open", "&Open…", StandardKey.Open, group="File", tip="Open a Markdown or text file"),
+    _s(
+        "file.import_docx",
+        "&Import Word Document…",
+        "Ctrl+Shift+I",
+        group="File",
+        tip="Import the text and headings of a .docx file as a new document",
+    ),
+    _s("file.save", "&Save", StandardKey.Save, group="File", tip="Save the document"),
+    _s("file.save_as", "Save &As…", StandardKey.SaveAs, "Ctrl+Shift+S", group="File", tip="Save under a new name"),
+    _s("file.export", "&Export…", "Ctrl+Shift+E", group="File", tip="Export as Markdown, text, HTML, Word or PDF"),
+    _s("file.close", "&Close Tab", StandardKey.Close, "Ctrl+W", group="File", tip="Close the document"),
+    _s("file.quit", "&Quit", StandardKey.Quit, "Ctrl+Q", group="File", tip="Close Inkwell"),
+    # Edit
+    _s("edit.undo", "&Undo", StandardKey.Undo, scope="editor", group="Edit"),
+    _s("edit.redo", "&Redo", StandardKey.Redo, scope="editor", group="Edit"),
+    _s("edit.find", "&Find…", StandardKey.Find, group="Edit", tip="Find text in the document"),
+    _s("edit.replace", "&Replace…", StandardKey.Replace, "Ctrl+Alt+F", group="Edit", tip="Find and replace"),
+    _s("edit.find_next", "Find &Next", StandardKey.FindNext, group="Edit"),
+    _s("edit.find_previous", "Find Pre&vious", StandardKey.FindPrevious, group="Edit"),
+    _s("edit.goto_line", "&Go to Line…", "Ctrl+L", group="Edit", tip="Jump to a line number"),
+    # View
+    _s("view.zoom_in", "Zoom &In", StandardKey.ZoomIn, group="View"),
+    _s("view.zoom_out", "Zoom &Out", StandardKey.ZoomOut, group="View"),
+    _s("view.zoom_reset", "&Actual Size", "Ctrl+0", group="View"),
+    _s("view.word_wrap", "&Word Wrap", "Ctrl+Shift+W", group="View", tip="Wrap long lines at the window edge"),
+    _s(
+        "view.preview",
+        "Markdown &Preview",
+        "Ctrl+Shift+V",
+        group="View",
+        tip="Show the rendered Markdown beside the text",
+    ),
+    _s("view.summarize_pane", "&Summarize Pane", "F7", group="View"),
+    _s("view.translate_pane", "&Translate Pane", "F8", group="View"),
+    _s("view.chat_pane", "&Chat Pane", "F9", group="View"),
+    # AI in the editor
+    _s(
+        "ai.continue",
+        "&Continue Writing",
+        "Ctrl+Return",
+        scope="editor",
+        group="AI",
+        tip="Let the model continue from the cursor; Tab accepts, Esc discards",
+    ),
+    _s("ai.stop", "&Stop", "Escape", group="AI", tip="Stop the model"),
+    _s("ai.rewrite", "&Rewrite", "Ctrl+Shift+R", scope="editor", group="AI", tip="Rewrite the selection more clearly"),
+    _s("ai.proofread", "&Proofread", "Ctrl+Shift+P", scope="editor", group="AI", tip="Fix spelling and grammar only"),
+    _s("ai.shorten", "S&horten", "Ctrl+Shift+H", scope="editor", group="AI", tip="Make the selection shorter"),
+    _s(
+        "ai.expand", "E&xpand", "Ctrl+Shift+X", scope="editor", group="AI", tip="Develop the selection with more detail"
+    ),
+    _s("ai.formal", "Make &Formal", "Ctrl+Shift+M", scope="editor", group="AI", tip="Change the tone to formal"),
+    _s("ai.friendly", "Make Frien&dly", "Ctrl+Shift+Y", scope="editor", group="AI", tip="Change the tone to friendly"),
+    _s(
+        "ai.translate",
+        "&Translate Selection",
+        "Ctrl+Shift+L",
+        scope="editor",
+        group="AI",
+        tip="Translate the selection into the last-used language",
+    ),
+    _s(
+        "ai.explain", "E&xplain", "Ctrl+Shift+J", scope="editor", group="AI", tip="Explain the selection in plain words"
+    ),
+    _s("ai.summarize", "Su&mmarize", "Ctrl+Shift+U", group="AI", tip="Summarize the selection or the document"),
+    _s("ai.ask_chat", "As&k About Selection", "Ctrl+Shift+K", group="AI", tip="Ask the chat about the selection"),
+    _s("ai.custom_actions", "&Custom Actions…", None, group="AI", tip="Add, edit or remove your own actions"),
+    # Model and help
+    _s("model.manager", "&Model Manager…", "Ctrl+Shift+D", group="Model", tip="Choose, download and manage models"),
+    _s("app.settings", "&Settings…", StandardKey.Preferences, "Ctrl+,", group="Model"),
+    _s("help.shortcuts", "&Keyboard Shortcuts", "F1", "Ctrl+/", group="Help", tip="Show every shortcut"),
+    _s("help.customize_shortcuts", "&Customize Shortcuts…", None, group="Help"),
+    _s("help.diagnostics", "Copy &Diagnostics", None, group="Help", tip="Copy versions, device and recent log lines"),
+    _s("help.about", "&About Inkwell", None, group="Help"),
+)
+
+# Actions that take the selection (or the current paragraph) to the review view.
+REVIEW_ACTIONS = (
+    "ai.rewrite",
+    "ai.proofread",
+    "ai.shorten",
+    "ai.expand",
+    "ai.formal",
+    "ai.friendly",
+    "ai.translate",
+    "ai.explain",
 )
 
 
-def _tr(text: str) -> str:
+def tr(text: str) -> str:
     return QCoreApplication.translate("Actions", text)
 
 
-def key_sequence(key: Key) -> QKeySequence:
-    if key is None:
-        return QKeySequence()
-    return QKeySequence(key)
+def default_sequences(spec: ActionSpec) -> list[QKeySequence]:
+    """The default bindings on this platform. A standard key contributes its own bindings, or nothing where the
+    platform has none (Replace on macOS), in which case the portable fallback after it applies."""
+    sequences: list[QKeySequence] = []
+    for key in spec.keys:
+        if key is None:
+            continue
+        if isinstance(key, StandardKey):
+            bound = QKeySequence.keyBindings(key)
+            if bound:
+                sequences.extend(bound[:1])  # the primary binding; the rest stay the platform's own
+                break
+            continue
+        sequence = QKeySequence(key)
+        if sequence not in sequences:
+            sequences.append(sequence)
+        if isinstance(spec.keys[0], StandardKey):
+            break  # a fallback for a missing standard key: one is enough
+    return sequences
+
+
+def native(sequences: list[QKeySequence]) -> str:
+    return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in sequences if not s.isEmpty())
+
+
+def portable(sequences: list[QKeySequence]) -> str:
+    return "; ".join(s.toString(QKeySequence.SequenceFormat.PortableText) for s in sequences if not s.isEmpty())
+
+
+def parse_portable(text: str) -> list[QKeySequence]:
+    return [QKeySequence(part.strip()) for part in text.split(";") if part.strip()]
+
+
+def scopes_overlap(a: Scope | str, b: Scope | str) -> bool:
+    """A window-wide shortcut is live inside the editor too; two editor shortcuts share the editor."""
+    return a == "window" or b == "window" or a == b
+
+
+@dataclass(frozen=True)
+class Conflict:
+    sequence: str
+    first: str  # action id
+    second: str
+
+
+def find_conflicts(bindings: dict[str, tuple[Scope | str, list[QKeySequence]]]) -> list[Conflict]:
+    items = list(bindings.items())
+    conflicts: list[Conflict] = []
+    for i, (first, (scope_a, keys_a)) in enumerate(items):
+        for second, (scope_b, keys_b) in items[i + 1 :]:
+            if not scopes_overlap(scope_a, scope_b):
+                continue
+            for key in keys_a:
+                if not key.isEmpty() and key in keys_b:
+                    conflicts.append(Conflict(key.toString(QKeySequence.SequenceFormat.NativeText), first, second))
+    return conflicts
 
 
 class ActionRegistry(QObject):
-    """Creates the QActions. Editor-scoped ones are added to the editor widget so they fire only there."""
+    """Creates the QActions, applies the user's shortcut overrides, and keeps tooltips in step with them."""
 
-    def __init__(self, window_widget: QObject, editor_widget: QObject) -> None:
-        super().__init__(window_widget)
+    shortcuts_changed = Signal()
+
+    def __init__(self, settings: Settings, window: QWidget, editor_scope: QWidget) -> None:
+        super().__init__(window)
+        self.settings = settings
         self._actions: dict[str, QAction] = {}
+        self._scopes: dict[str, Scope | str] = {}
+        self._defaults: dict[str, list[QKeySequence]] = {}
+        self._tips: dict[str, str] = {}
         self.specs = {spec.id: spec for spec in SPECS}
+        self._window = window
+        self._editor_scope = editor_scope
         for spec in SPECS:
-            owner = editor_widget if spec.scope == "editor" else window_widget
-            action = QAction(_tr(spec.text), owner)
-            action.setObjectName(spec.id)
-            sequence = key_sequence(spec.shortcut)
-            action.setShortcut(sequence)
-            action.setShortcutContext(
-                Qt.ShortcutContext.WidgetWithChildrenShortcut
-                if spec.scope == "editor"
-                else Qt.ShortcutContext.WindowShortcut
-            )
-            tip = _tr(spec.tip) if spec.tip else action.text().replace("&", "")
-            if not sequence.isEmpty():
-                tip = f"{tip} ({sequence.toString(QKeySequence.SequenceFormat.NativeText)})"
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
-            owner.addAction(action)  # type: ignore[attr-defined]
-            self._actions[spec.id] = action
+            self.add(spec.id, tr(spec.text), default_sequences(spec), spec.scope, tr(spec.tip) if spec.tip else "")
+
+    def add(self, action_id: str, text: str, defaults: list[QKeySequence], scope: Scope | str, tip: str) -> QAction:
+        """Register an action (built-in or a user's custom one)."""
+        owner = self._editor_scope if scope == "editor" else self._window
+        action = QAction(text, owner)
+        action.setObjectName(action_id)
+        action.setShortcutContext(
+            Qt.ShortcutContext.WidgetWithChildrenShortcut if scope == "editor" else Qt.ShortcutContext.WindowShortcut
+        )
+        owner.addAction(action)
+        self._actions[action_id] = action
+        self._scopes[action_id] = scope
+        self._defaults[action_id] = defaults
+        self._tips[action_id] = tip or text.replace("&", "")
+        self._apply(action_id)
+        return action
+
+    def remove(self, action_id: str) -> None:
+        action = self._actions.pop(action_id, None)
+        if action is not None:
+            for owner in (self._window, self._editor_scope):
+                owner.removeAction(action)
+            action.deleteLater()
+        self._scopes.pop(action_id, None)
+        self._defaults.pop(action_id, None)
 
     def __getitem__(self, action_id: str) -> QAction:
         return self._actions[action_id]
 
-    def all(self) -> dict[str, QAction]:
-        return dict(self._actions)
+    def __contains__(self, action_id: str) -> bool:
+        return action_id in self._actions
+
+    def ids(self) -> list[str]:
+        return list(self._actions)
+
+    def scope(self, action_id: str) -> Scope | str:
+        return self._scopes[action_id]
+
+    def defaults(self, action_id: str) -> list[QKeySequence]:
+        return list(self._defaults[action_id])
+
+    def sequences(self, action_id: str) -> list[QKeySequence]:
+        stored = self.settings.raw(SHORTCUT_PREFIX + action_id)
+        if stored is None:
+            return self.defaults(action_id)
+        return parse_portable(str(stored))
+
+    def set_sequences(self, action_id: str, sequences: list[QKeySequence]) -> None:
+        if portable(sequences) == portable(self.defaults(action_id)):
+            self.settings.remove_raw(SHORTCUT_PREFIX + action_id)
+        else:
+            self.settings.set_raw(SHORTCUT_PREFIX + action_id, portable(sequences))
+        self._apply(action_id)
+        self.shortcuts_changed.emit()
+
+    def reset(self, action_id: str) -> None:
+        self.set_sequences(action_id, self.defaults(action_id))
+
+    def bindings(self) -> dict[str, tuple[Scope | str, list[QKeySequence]]]:
+        return {i: (self._scopes[i], self.sequences(i)) for i in self._actions}
+
+    def conflicts(self) -> list[Conflict]:
+        return find_conflicts(self.bindings())
+
+    def _apply(self, action_id: str) -> None:
+        action = self._actions[action_id]
+        sequences = self.sequences(action_id)
+        action.setShortcuts(sequences)
+        tip = self._tips[action_id]
+        shown = native(sequences)
+        action.setToolTip(f"{tip} ({shown})" if shown else tip)
+        action.setStatusTip(action.toolTip())

@@ -1,17 +1,29 @@
-"""The main window: layout and menus, wired to controllers. No model logic lives here."""
+"""The main window: layout and menus, each action routed to the controller that does the work."""
 
 from __future__ import annotations
 
-import enum
+import base64
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer
+from PySide6.QtGui import (
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QIcon,
+    QKeyEvent,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
+    QInputDialog,
+    QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QVBoxLayout,
     QWidget,
@@ -21,28 +33,49 @@ from app import APP_NAME, __version__
 from app.diagnostics import diagnostics_text
 from app.paths import AppPaths
 from app.resources import resource_path
-from app.store.settings import Settings
-from app.store.textfile import TextFileError, read_text, write_text_atomic
-from app.ui.actions import ActionRegistry
+from app.store import custom_actions, recovery
+from app.store.export import FORMATS, export
+from app.store.settings import Settings, register_defaults
+from app.store.textfile import TextFileError
+from app.ui import session
+from app.ui.actions import REVIEW_ACTIONS, ActionRegistry, parse_portable
+from app.ui.dialogs.asker import Asker, DialogAsker
+from app.ui.dialogs.custom_actions import CustomActionsDialog
+from app.ui.dialogs.recovery import ask_recovery
+from app.ui.dialogs.shortcuts import CheatSheet, ShortcutsDialog
+from app.ui.editor.active_bridge import ActiveEditorBridge
+from app.ui.editor.autosave import Autosave
 from app.ui.editor.continue_writing import ContinueWriting
+from app.ui.editor.counts import CountsController
+from app.ui.editor.document import Document
 from app.ui.editor.editor import Editor
+from app.ui.editor.find_bar import FindBar
+from app.ui.editor.review_panel import ReviewPanel
+from app.ui.editor.selection_actions import CustomAction, LongSelectionChoice, Phase, SelectionActions
+from app.ui.editor.tabs import DocumentTabs, EditorPane
+from app.ui.editor.workspace import Workspace
 from app.ui.messages import MessageCenter
 from app.ui.notice_bar import NoticeBar
 from app.ui.status_bar import ModelStatusView
 from app.worker.client import ModelClient
 
+register_defaults(
+    {
+        "editor/zoom": 0,
+        "editor/word_wrap": True,
+        "editor/preview": False,
+        "ai/translate_language": "English",
+    }
+)
+
+TRANSLATION_LANGUAGES = (
+    "English", "Simplified Chinese", "Traditional Chinese", "Japanese", "Korean", "German", "French", "Spanish",
+    "Italian", "Portuguese", "Russian", "Arabic",
+)  # fmt: skip
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
-
-
-class UnsavedChoice(enum.Enum):
-    SAVE = "save"
-    DISCARD = "discard"
-    CANCEL = "cancel"
-
-
-TEXT_FILTER = "Text and Markdown (*.md *.markdown *.txt);;All files (*)"
 
 
 class MainWindow(QMainWindow):
@@ -53,6 +86,7 @@ class MainWindow(QMainWindow):
         messages: MessageCenter,
         paths: AppPaths,
         on_close: Callable[[], None] | None = None,
+        asker: Asker | None = None,
     ) -> None:
         super().__init__()
         self.client = client
@@ -60,26 +94,47 @@ class MainWindow(QMainWindow):
         self.messages = messages
         self.paths = paths
         self._on_close = on_close
-        self.path: Path | None = None
-        self._encoding = "utf-8"
-        # Replaced in tests; asks Save / Discard / Cancel when closing over unsaved text.
-        self.ask_unsaved: Callable[[], UnsavedChoice] = self._ask_unsaved
-
+        self.dark = False
         self.setObjectName("mainWindow")
         self.setWindowIcon(QIcon(str(resource_path("icons", "inkwell.svg"))))
-        self.resize(1100, 760)
+        self.setAcceptDrops(True)
+        self.resize(1180, 780)
 
-        self.editor = Editor()
+        # Replaceable in tests: the questions, and the recovery choice.
+        self.asker: Asker = asker or DialogAsker(self)
+        self.ask_recovery: Callable[[list[recovery.RecoveryRecord]], list[recovery.RecoveryRecord] | None] = (
+            lambda records: ask_recovery(records, self)
+        )
+        self.ask_long_selection: Callable[[int, int], LongSelectionChoice] = self._ask_long_selection
+
+        self.workspace = Workspace(settings, messages, self.asker, self)
+        self.tabs = DocumentTabs(self.workspace)
         self.notice_bar = NoticeBar(messages)
+        self.find_bar = FindBar(self.current_editor)
+        self.counts = CountsController(self)
+        self.continuation = ContinueWriting(client, messages, settings.continue_sampling, self)
+        self.review = SelectionActions(
+            client,
+            messages,
+            self.counts.counter,
+            lambda: settings.get("ai/translate_language", str),
+            lambda tokens, budget: self.ask_long_selection(tokens, budget),
+            self,
+        )
+        self.review_panel = ReviewPanel(self.review)
+        self.bridge = ActiveEditorBridge(self.current_editor, lambda: self.continuation.settle(accept=True))
+
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.notice_bar)
-        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.review_panel)
+        layout.addWidget(self.find_bar)
         self.setCentralWidget(central)
 
-        # Slots for the task panes; each pane issue fills its dock.
+        # Slots for the task panes; each pane fills its dock.
         self.docks: dict[str, QDockWidget] = {}
         for key, title in (("summarize", _tr("Summarize")), ("translate", _tr("Translate")), ("chat", _tr("Chat"))):
             dock = QDockWidget(title, self)
@@ -88,109 +143,407 @@ class MainWindow(QMainWindow):
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             self.docks[key] = dock
 
-        self.commands = ActionRegistry(self, self.editor)
-        self.continuation = ContinueWriting(
-            self.editor.document(), client, messages, settings.continue_sampling, parent=self
-        )
+        self.commands = ActionRegistry(settings, self, self.tabs)
+        self.counts_label = QLabel()
+        self.counts_label.setAccessibleName(_tr("Word, character and token counts"))
+        self.statusBar().addWidget(self.counts_label, 1)
         self.status = ModelStatusView(self.statusBar(), client)
+        self._custom_ids: list[str] = []
+        self._pending_cursors: dict[str, int] = {}
         self._build_menus()
         self._connect()
-        self.editor.document().modificationChanged.connect(self.setWindowModified)
+        self._load_custom_actions()
+        self.recovery_store = recovery.RecoveryStore(paths.data / "recovery")
+        self.autosave = Autosave(self.workspace, self.recovery_store, parent=self)
         self._update_title()
 
-    # -- layout ----------------------------------------------------------------------------------------------
+    # -- helpers ---------------------------------------------------------------------------------------------
+    def current_editor(self) -> Editor | None:
+        return self.tabs.current_editor()
+
+    @property
+    def editor(self) -> Editor:
+        """The active tab's editor (there is always one: closing the last tab opens a blank one)."""
+        editor = self.current_editor()
+        if editor is None:
+            self.workspace.new()
+            editor = self.current_editor()
+        assert editor is not None
+        return editor
+
+    def _active(self) -> Document | None:
+        return self.workspace.active
+
+    # -- menus -----------------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         a = self.commands
-        file_menu = self.menuBar().addMenu(_tr("&File"))
-        for action_id in ("file.open", "file.save", "file.save_as"):
+        bar = self.menuBar()
+        file_menu = bar.addMenu(_tr("&File"))
+        for action_id in ("file.new", "file.open"):
+            file_menu.addAction(a[action_id])
+        self.recent_menu = file_menu.addMenu(_tr("Open &Recent"))
+        for action_id in ("file.import_docx", "file.save", "file.save_as", "file.export", "file.close"):
             file_menu.addAction(a[action_id])
         file_menu.addSeparator()
         file_menu.addAction(a["file.quit"])
-        edit_menu = self.menuBar().addMenu(_tr("&Edit"))
-        undo = edit_menu.addAction(_tr("&Undo"), self.editor.undo)
-        undo.setShortcut("Ctrl+Z")
-        undo.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        redo = edit_menu.addAction(_tr("&Redo"), self.editor.redo)
-        redo.setShortcut("Ctrl+Shift+Z")
-        redo.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        # The editor handles the keys itself; the menu shows them and follows what can be undone.
-        undo.setEnabled(False)
-        redo.setEnabled(False)
-        self.editor.undoAvailable.connect(undo.setEnabled)
-        self.editor.redoAvailable.connect(redo.setEnabled)
-        ai_menu = self.menuBar().addMenu(_tr("&AI"))
-        ai_menu.addAction(a["ai.continue"])
-        ai_menu.addAction(a["ai.stop"])
-        help_menu = self.menuBar().addMenu(_tr("&Help"))
-        help_menu.addAction(a["help.diagnostics"])
-        help_menu.addAction(a["help.about"])
+
+        edit_menu = bar.addMenu(_tr("&Edit"))
+        for action_id in ("edit.undo", "edit.redo"):
+            edit_menu.addAction(a[action_id])
+        edit_menu.addSeparator()
+        for action_id in ("edit.find", "edit.replace", "edit.find_next", "edit.find_previous", "edit.goto_line"):
+            edit_menu.addAction(a[action_id])
+
+        view_menu = bar.addMenu(_tr("&View"))
+        for action_id in ("view.zoom_in", "view.zoom_out", "view.zoom_reset"):
+            view_menu.addAction(a[action_id])
+        view_menu.addSeparator()
+        for action_id in ("view.word_wrap", "view.preview"):
+            a[action_id].setCheckable(True)
+            view_menu.addAction(a[action_id])
+        view_menu.addSeparator()
+        for action_id, key in (
+            ("view.summarize_pane", "summarize"),
+            ("view.translate_pane", "translate"),
+            ("view.chat_pane", "chat"),
+        ):
+            a[action_id].setCheckable(True)
+            view_menu.addAction(a[action_id])
+            self.docks[key].visibilityChanged.connect(a[action_id].setChecked)
+        theme_menu = view_menu.addMenu(_tr("&Theme"))
+        self._theme_group = QActionGroup(self)
+        for mode, label in (("system", _tr("Follow the System")), ("light", _tr("Light")), ("dark", _tr("Dark"))):
+            action = theme_menu.addAction(label)
+            action.setCheckable(True)
+            action.setData(mode)
+            action.setChecked(self.settings.get("ui/theme", str) == mode)
+            self._theme_group.addAction(action)
+        self._theme_group.triggered.connect(lambda action: self.settings.set("ui/theme", action.data()))
+
+        self.ai_menu = bar.addMenu(_tr("&AI"))
+        self.ai_menu.addAction(a["ai.continue"])
+        self.ai_menu.addAction(a["ai.stop"])
+        self.ai_menu.addSeparator()
+        for action_id in REVIEW_ACTIONS:
+            self.ai_menu.addAction(a[action_id])
+        self.language_menu = self.ai_menu.addMenu(_tr("Translation &Language"))
+        self._language_group = QActionGroup(self)
+        for language in TRANSLATION_LANGUAGES:
+            action = self.language_menu.addAction(QCoreApplication.translate("Languages", language))
+            action.setCheckable(True)
+            action.setData(language)
+            action.setChecked(self.settings.get("ai/translate_language", str) == language)
+            self._language_group.addAction(action)
+        self._language_group.triggered.connect(lambda action: self.settings.set("ai/translate_language", action.data()))
+        self.custom_separator = self.ai_menu.addSeparator()
+        self.ai_menu.addAction(a["ai.custom_actions"])
+        self.ai_menu.addSeparator()
+        self.ai_menu.addAction(a["ai.summarize"])
+        self.ai_menu.addAction(a["ai.ask_chat"])
+
+        model_menu = bar.addMenu(_tr("&Model"))
+        model_menu.addAction(a["model.manager"])
+        model_menu.addAction(a["app.settings"])
+
+        help_menu = bar.addMenu(_tr("&Help"))
+        for action_id in ("help.shortcuts", "help.customize_shortcuts", "help.diagnostics", "help.about"):
+            help_menu.addAction(a[action_id])
 
     def _connect(self) -> None:
         a = self.commands
+        ws = self.workspace
+        a["file.new"].triggered.connect(lambda: ws.new())
         a["file.open"].triggered.connect(self.open_dialog)
-        a["file.save"].triggered.connect(self.save)
-        a["file.save_as"].triggered.connect(self.save_as)
+        a["file.import_docx"].triggered.connect(self.import_dialog)
+        a["file.save"].triggered.connect(lambda: self._with_active(ws.save))
+        a["file.save_as"].triggered.connect(lambda: self._with_active(ws.save_as))
+        a["file.export"].triggered.connect(self.export_dialog)
+        a["file.close"].triggered.connect(lambda: self._with_active(ws.close))
         a["file.quit"].triggered.connect(self.close)
+        a["edit.undo"].triggered.connect(lambda: self.editor.undo())
+        a["edit.redo"].triggered.connect(lambda: self.editor.redo())
+        a["edit.find"].triggered.connect(lambda: self.find_bar.open(replace=False))
+        a["edit.replace"].triggered.connect(lambda: self.find_bar.open(replace=True))
+        a["edit.find_next"].triggered.connect(self.find_bar.find_next)
+        a["edit.find_previous"].triggered.connect(self.find_bar.find_previous)
+        a["edit.goto_line"].triggered.connect(self.goto_line_dialog)
+        a["view.zoom_in"].triggered.connect(lambda: self.set_zoom(self.settings.get("editor/zoom", int) + 1))
+        a["view.zoom_out"].triggered.connect(lambda: self.set_zoom(self.settings.get("editor/zoom", int) - 1))
+        a["view.zoom_reset"].triggered.connect(lambda: self.set_zoom(0))
+        a["view.word_wrap"].setChecked(self.settings.get("editor/word_wrap", bool))
+        a["view.word_wrap"].toggled.connect(self.set_word_wrap)
+        a["view.preview"].setChecked(self.settings.get("editor/preview", bool))
+        a["view.preview"].toggled.connect(self.set_preview)
+        for action_id, key in (
+            ("view.summarize_pane", "summarize"),
+            ("view.translate_pane", "translate"),
+            ("view.chat_pane", "chat"),
+        ):
+            a[action_id].triggered.connect(lambda on, k=key: self.docks[k].setVisible(on))
         a["ai.continue"].triggered.connect(self.continue_writing)
         a["ai.stop"].triggered.connect(self.stop)
         a["ai.stop"].setEnabled(False)
+        for action_id in REVIEW_ACTIONS:
+            task = action_id.split(".", 1)[1]
+            a[action_id].triggered.connect(lambda _checked=False, t=task: self.run_action(t))
+        a["ai.custom_actions"].triggered.connect(self.custom_actions_dialog)
+        a["help.shortcuts"].triggered.connect(self.show_cheat_sheet)
+        a["help.customize_shortcuts"].triggered.connect(self.show_shortcuts_editor)
         a["help.diagnostics"].triggered.connect(self.copy_diagnostics)
         a["help.about"].triggered.connect(self.about)
-        # Disabled when idle, so Escape reaches other widgets then.
+        # Stop is live only while the model works, so Escape reaches other widgets otherwise.
         self.client.busy_changed.connect(a["ai.stop"].setEnabled)
 
+        ws.active_changed.connect(self._on_active_changed)
+        ws.recent_changed.connect(self._fill_recent)
+        ws.document_removed.connect(self._on_document_removed)
+        self.tabs.editor_created.connect(self._setup_pane)
+        self.counts.changed.connect(self.counts_label.setText)
+        self.client.model_loaded.connect(lambda info: self.counts.set_model_dir(info.path))
+        self.review.phase_changed.connect(self._on_review_phase)
+        self._fill_recent()
+
+    def _with_active(self, action: Callable[[Document], object]) -> None:
+        document = self._active()
+        if document is not None:
+            action(document)
+
+    # -- documents -------------------------------------------------------------------------------------------
+    def _setup_pane(self, pane: EditorPane) -> None:
+        editor = pane.editor
+        editor.key_interceptor = self._editor_key
+        editor.context_actions = self._context_actions
+        editor.files_dropped.connect(self.open_files)
+        editor.set_zoom(self.settings.get("editor/zoom", int))
+        editor.setLineWrapMode(
+            Editor.LineWrapMode.WidgetWidth
+            if self.settings.get("editor/word_wrap", bool)
+            else Editor.LineWrapMode.NoWrap
+        )
+        pane.set_preview(self.settings.get("editor/preview", bool))
+        pane.highlighter.set_dark(self.dark)
+        pane.document.title_changed.connect(self._update_title)
+
+    def _on_active_changed(self, document: Document | None) -> None:
+        if self.continuation.active:
+            self.continuation.settle(accept=True)
+        self.counts.watch(self.current_editor())
+        self._update_title()
+
+    def _on_document_removed(self, _document: Document) -> None:
+        if not self.workspace.documents:
+            QTimer.singleShot(0, self._ensure_a_document)
+
+    def _ensure_a_document(self) -> None:
+        if not self.workspace.documents:
+            self.workspace.new()
+
+    def _update_title(self) -> None:
+        document = self._active()
+        title = document.title if document is not None else _tr("Untitled")
+        self.setWindowTitle(f"{title}[*] — {APP_NAME}")
+        self.setWindowModified(bool(document and document.modified))
+
+    def open_files(self, paths: list[Path]) -> None:
+        for path in paths:
+            self.workspace.open(path)
+
+    def open_file(self, path: Path) -> None:
+        self.workspace.open(path)
+
+    def open_dialog(self) -> None:
+        start = str(self._active().path.parent) if self._active() and self._active().path else ""  # type: ignore[union-attr]
+        names, _ = QFileDialog.getOpenFileNames(
+            self, _tr("Open"), start, _tr("Markdown and text (*.md *.markdown *.txt);;All files (*)")
+        )
+        self.open_files([Path(n) for n in names])
+
+    def import_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, _tr("Import Word Document"), "", _tr("Word documents (*.docx)"))
+        if name:
+            self.workspace.open(Path(name))
+
+    def export_dialog(self) -> None:
+        document = self._active()
+        if document is None:
+            return
+        base = document.path.with_suffix("") if document.path else Path.home() / document.title
+        filters = ";;".join(_tr(f) for f in FORMATS.values())
+        name, chosen = QFileDialog.getSaveFileName(self, _tr("Export"), str(base), filters)
+        if not name:
+            return
+        kind = next((k for k, f in FORMATS.items() if _tr(f) == chosen), Path(name).suffix.lstrip(".") or "md")
+        path = Path(name) if Path(name).suffix else Path(name).with_suffix("." + kind)
+        self.export_to(document, path, kind)
+
+    def export_to(self, document: Document, path: Path, kind: str) -> bool:
+        try:
+            export(document.text, path, kind, document.title)
+        except TextFileError as exc:
+            self.messages.error(str(exc))
+            return False
+        self.messages.info(_tr("Exported to {path}.").format(path=path))
+        return True
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.workspace.recent()
+        for path in recent:
+            action = self.recent_menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.workspace.open(p))
+        if recent:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction(_tr("Clear Recent Files"), self.workspace.clear_recent)
+        self.recent_menu.setEnabled(bool(recent))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.open_files(files)
+
+    # -- editing comforts ------------------------------------------------------------------------------------
+    def goto_line_dialog(self) -> None:
+        editor = self.editor
+        lines = editor.document().blockCount()
+        line, ok = QInputDialog.getInt(
+            self,
+            _tr("Go to Line"),
+            _tr("Line (1–{n}):").format(n=lines),
+            editor.textCursor().blockNumber() + 1,
+            1,
+            lines,
+        )
+        if ok:
+            self.goto_line(line)
+
+    def goto_line(self, line: int) -> None:
+        editor = self.editor
+        block = editor.document().findBlockByNumber(max(0, line - 1))
+        cursor = QTextCursor(block)
+        editor.setTextCursor(cursor)
+        editor.centerCursor()
+        editor.setFocus()
+
+    def set_zoom(self, steps: int) -> None:
+        steps = max(-6, min(12, steps))
+        self.settings.set("editor/zoom", steps)
+        for pane in self.tabs.panes():
+            pane.editor.set_zoom(steps)
+
+    def set_word_wrap(self, on: bool) -> None:
+        self.settings.set("editor/word_wrap", on)
+        mode = Editor.LineWrapMode.WidgetWidth if on else Editor.LineWrapMode.NoWrap
+        for pane in self.tabs.panes():
+            pane.editor.setLineWrapMode(mode)
+
+    def set_preview(self, on: bool) -> None:
+        self.settings.set("editor/preview", on)
+        self.tabs.set_preview_visible(on)
+
+    def set_dark(self, dark: bool) -> None:
+        self.dark = dark
+        self.tabs.set_dark(dark)
+        self.review_panel.set_dark(dark)
+
     # -- AI --------------------------------------------------------------------------------------------------
+    def _editor_key(self, event: QKeyEvent) -> bool:
+        if self.continuation.handle_key(event):
+            return True
+        if event.key() == Qt.Key.Key_Escape and self.review.phase in (Phase.READY, Phase.STOPPED, Phase.FAILED):
+            self.review.reject()
+            return True
+        return False
+
+    def _context_actions(self) -> list[object]:
+        menu = QMenu(_tr("AI"), self)
+        for action_id in ("ai.continue", *REVIEW_ACTIONS, *self._custom_ids, "ai.summarize", "ai.ask_chat"):
+            menu.addAction(self.commands[action_id])
+        return [menu]
+
     def continue_writing(self) -> None:
-        self.continuation.start(self.editor.textCursor().position())
+        self.review.reject()
+        self.continuation.start(self.editor)
+
+    def run_action(self, task: str, custom: CustomAction | None = None) -> None:
+        self.continuation.settle(accept=True)
+        self.review.start(task, self.editor.textCursor(), custom)
 
     def stop(self) -> None:
         self.client.cancel_all()
 
-    # -- files -----------------------------------------------------------------------------------------------
-    def _update_title(self) -> None:
-        name = self.path.name if self.path else _tr("Untitled")
-        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
+    def _on_review_phase(self, phase: Phase) -> None:
+        if phase is Phase.IDLE:
+            editor = self.current_editor()
+            if editor is not None:
+                editor.setFocus()
 
-    def open_file(self, path: Path) -> bool:
-        try:
-            loaded = read_text(path)
-        except TextFileError as exc:
-            self.messages.error(str(exc))
-            return False
-        self.editor.setPlainText(loaded.text)
-        self.editor.document().setModified(False)
-        self.path, self._encoding = path, loaded.encoding
-        self._update_title()
-        return True
-
-    def open_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, _tr("Open"), str(self.path.parent if self.path else ""), TEXT_FILTER
+    def _ask_long_selection(self, tokens: int, budget: int) -> LongSelectionChoice:
+        box = QMessageBox(self)
+        box.setWindowTitle(APP_NAME)
+        box.setText(_tr("The selection is too long for the model to rewrite at once."))
+        box.setInformativeText(
+            _tr(
+                "It has about {tokens:,} tokens; the model can take about {budget:,} at a time. Inkwell can work on "
+                "it paragraph by paragraph, or summarize it instead."
+            ).format(tokens=tokens, budget=budget)
         )
-        if name:
-            self.open_file(Path(name))
+        parts = box.addButton(_tr("Work in &Parts"), QMessageBox.ButtonRole.AcceptRole)
+        summary = box.addButton(_tr("&Summarize Instead"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is parts:
+            return LongSelectionChoice.IN_PARTS
+        if clicked is summary:
+            return LongSelectionChoice.SUMMARIZE
+        return LongSelectionChoice.CANCEL
 
-    def save(self) -> bool:
-        if self.path is None:
-            return self.save_as()
-        return self._write(self.path)
+    # -- custom actions --------------------------------------------------------------------------------------
+    def _load_custom_actions(self) -> None:
+        for action_id in self._custom_ids:
+            self.ai_menu.removeAction(self.commands[action_id])
+            self.commands.remove(action_id)
+        self._custom_ids = []
+        for index, stored in enumerate(custom_actions.load(self.settings)):
+            action_id = f"custom.{index}"
+            action = self.commands.add(
+                action_id,
+                stored.name,
+                parse_portable(stored.shortcut),
+                "editor",
+                _tr("Your action: {name}").format(name=stored.name),
+            )
+            custom = CustomAction(stored.name, stored.template)
+            action.triggered.connect(lambda _checked=False, c=custom: self.run_action("custom", c))
+            self.ai_menu.insertAction(self.custom_separator, action)
+            self._custom_ids.append(action_id)
 
-    def save_as(self) -> bool:
-        name, _ = QFileDialog.getSaveFileName(self, _tr("Save As"), str(self.path or "untitled.md"), TEXT_FILTER)
-        return bool(name) and self._write(Path(name))
-
-    def _write(self, path: Path) -> bool:
-        try:
-            write_text_atomic(path, self.editor.toPlainText(), self._encoding)
-        except TextFileError as exc:
-            self.messages.error(str(exc))
-            return False
-        self.path = path
-        self.editor.document().setModified(False)
-        self._update_title()
-        return True
+    def custom_actions_dialog(self) -> None:
+        dialog = CustomActionsDialog(custom_actions.load(self.settings), self)
+        if dialog.exec():
+            custom_actions.save(self.settings, dialog.items)
+            self._load_custom_actions()
 
     # -- help ------------------------------------------------------------------------------------------------
+    def show_cheat_sheet(self) -> None:
+        sheet = CheatSheet(self.commands, self)
+
+        def customize() -> None:
+            sheet.accept()
+            self.show_shortcuts_editor()
+
+        sheet.customize.clicked.connect(customize)
+        sheet.show()
+
+    def show_shortcuts_editor(self) -> None:
+        ShortcutsDialog(self.commands, self).exec()
+
     def copy_diagnostics(self) -> None:
         QGuiApplication.clipboard().setText(diagnostics_text(self.paths, self.client.info))
         self.messages.info(_tr("Diagnostics copied to the clipboard."))
@@ -204,27 +557,76 @@ class MainWindow(QMainWindow):
             ),
         )
 
-    # -- closing ---------------------------------------------------------------------------------------------
-    def _ask_unsaved(self) -> UnsavedChoice:
-        answer = QMessageBox.question(
-            self,
-            APP_NAME,
-            _tr("Save the changes to {name} before closing?").format(
-                name=self.path.name if self.path else _tr("Untitled")
-            ),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+    # -- start and close -------------------------------------------------------------------------------------
+    def restore_session(self, files: list[Path] | None = None) -> None:
+        """Reopen the last session's documents and layout, offer crash recovery, then open `files`."""
+        state = session.load(self.settings)
+        if state.geometry:
+            self.restoreGeometry(QByteArray(base64.b64decode(state.geometry)))
+        if state.layout:
+            self.restoreState(QByteArray(base64.b64decode(state.layout)))
+        for entry in state.documents:
+            if Path(entry.path).exists():
+                self.workspace.open(Path(entry.path))
+        self._pending_cursors.update({str(Path(e.path).resolve()): e.cursor for e in state.documents})
+        self.workspace.opened.connect(self._restore_cursor)
+        self.recover()
+        for path in files or []:
+            self.workspace.open(path)
+        if not self.workspace.documents:
+            self.workspace.new()
+
+    def _restore_cursor(self, document: Document) -> None:
+        if document.path is None:
+            return
+        position = self._pending_cursors.pop(str(document.path.resolve()), None)
+        pane = self.tabs.pane_for(document)
+        if position is not None and pane is not None:
+            cursor = pane.editor.textCursor()
+            cursor.setPosition(min(position, len(document.text)))
+            pane.editor.setTextCursor(cursor)
+            pane.editor.centerCursor()
+
+    def recover(self) -> None:
+        records = recovery.recoverable(self.paths.data / "recovery")
+        if not records:
+            return
+        chosen = self.ask_recovery(records)
+        if chosen is None:
+            return
+        for record in chosen:
+            path = Path(record.path) if record.path else None
+            document = Document(record.text, path if path and path.exists() else None, record.encoding)
+            document.qdoc.setModified(True)
+            self.workspace.add(document)
+        recovery.discard_orphans(self.paths.data / "recovery")
+        if chosen:
+            self.messages.info(_tr("Restored {n} document(s). Save them to keep them.").format(n=len(chosen)))
+
+    def session_state(self) -> session.SessionState:
+        documents = []
+        for pane in self.tabs.panes():
+            if pane.document.path is not None:
+                documents.append(session.OpenDocument(str(pane.document.path), pane.editor.textCursor().position()))
+        active = self.tabs.currentIndex()
+        return session.SessionState(
+            documents,
+            max(active, 0),
+            base64.b64encode(bytes(self.saveGeometry().data())).decode(),
+            base64.b64encode(bytes(self.saveState().data())).decode(),
+            self.settings.get("editor/preview", bool),
         )
-        return {
-            QMessageBox.StandardButton.Save: UnsavedChoice.SAVE,
-            QMessageBox.StandardButton.Discard: UnsavedChoice.DISCARD,
-        }.get(answer, UnsavedChoice.CANCEL)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.editor.document().isModified():
-            choice = self.ask_unsaved()
-            if choice is UnsavedChoice.CANCEL or (choice is UnsavedChoice.SAVE and not self.save()):
-                event.ignore()
-                return
+        if self.continuation.active:
+            self.continuation.settle(accept=False)
+        self.review.reject()
+        if not self.workspace.close_all():
+            event.ignore()
+            return
+        session.save(self.settings, self.session_state())
+        self.autosave.shutdown(clean=True)
+        self.counts.shutdown()
         if self._on_close is not None:
             self._on_close()
         event.accept()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import shutil
 import subprocess
 import sys
@@ -17,8 +18,8 @@ from app.engine.requests import Done, LoadProgress, ModelSpec, RawText, Request,
 from app.gui import compose
 from app.paths import AppPaths
 from app.store.settings import Settings
-from app.ui.main_window import UnsavedChoice
 from app.worker.client import JobState, ModelClient
+from tests.helpers.asker import ScriptedAsker
 from tests.helpers.models import direct_greedy
 from tests.helpers.windows import show_active
 
@@ -78,9 +79,9 @@ def test_cli_greedy_matches_model_generate(python_env: dict[str, str], embedded_
 def test_continue_writing_in_the_window(qtbot, embedded_client: ModelClient, paths: AppPaths, tmp_path: Path) -> None:
     settings = Settings.at(str(tmp_path / "s.ini"))
     settings.set("continue/max_new_tokens", 32)
-    context = compose(paths, settings, embedded_client)
-    context.window.ask_unsaved = lambda: UnsavedChoice.DISCARD
+    context = compose(paths, settings, embedded_client, ScriptedAsker())
     qtbot.addWidget(context.window)
+    context.window.restore_session([])
     show_active(qtbot, context.window)
     editor = context.window.editor
     original = "Chapter one.\n\nThe rain had not stopped for three days, and"
@@ -92,6 +93,7 @@ def test_continue_writing_in_the_window(qtbot, embedded_client: ModelClient, pat
         qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     done = blocker.args[0]
     assert isinstance(done, Done) and len(done.text.split()) > 3
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)  # accept the pending continuation
     assert editor.toPlainText() == original + done.text
     qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert editor.toPlainText() == original
@@ -138,7 +140,7 @@ def test_chat_follow_ups_reuse_the_cache_with_identical_tokens(qtbot, embedded_c
 
     reused, fresh = converse("poetry"), converse("")
     assert [d.text for d in reused] == [d.text for d in fresh]
-    for previous, turn in zip(reused, reused[1:], strict=False):
+    for previous, turn in itertools.pairwise(reused):
         assert previous.stats is not None and turn.stats is not None
         # The previous prompt and (most of) the previous answer were not read again.
         assert turn.stats.cached_prompt_tokens > previous.stats.prompt_tokens

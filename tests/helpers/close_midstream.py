@@ -22,15 +22,15 @@ def main() -> int:
     from app.gui import compose
     from app.paths import AppPaths
     from app.store.settings import Settings
-    from app.ui.main_window import UnsavedChoice
+    from tests.helpers.asker import ScriptedAsker
 
     app = QApplication([])
     settings = Settings.at(str(Path(tempfile.mkdtemp()) / "settings.ini"))
     settings.set("model/ref", model)
     settings.set("continue/max_new_tokens", max_new_tokens)
-    context = compose(AppPaths.default().ensure(), settings)
+    context = compose(AppPaths.default().ensure(), settings, asker=ScriptedAsker())
     window = context.window
-    window.ask_unsaved = lambda: UnsavedChoice.DISCARD
+    window.restore_session([])
     window.show()
     seed = "The lamps along the river came on one by one"
     window.editor.setPlainText(seed)

@@ -11,8 +11,11 @@ from PySide6.QtGui import QGuiApplication, QTextCursor
 
 from app.engine.requests import Done, FailureKind, ModelSpec
 from app.gui import AppContext
+from app.ui.dialogs.asker import UnsavedChoice
 from app.ui.editor.continue_writing import Phase
-from app.ui.main_window import UnsavedChoice
+from tests.helpers.asker import ScriptedAsker
+
+CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 def put_text(context: AppContext, text: str) -> None:
@@ -24,65 +27,98 @@ def put_text(context: AppContext, text: str) -> None:
 
 def continue_and_wait(qtbot, context: AppContext) -> object:  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(context.window.continuation.finished, timeout=60_000) as blocker:
-        qtbot.keyClick(context.window.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(context.window.editor, Qt.Key.Key_Return, CTRL)
     return blocker.args[0]
 
 
-def test_ctrl_enter_continues_at_the_cursor_and_one_undo_removes_it(qtbot, app_context: AppContext) -> None:
+def test_ctrl_enter_streams_pending_text_tab_accepts_and_one_undo_removes_it(qtbot, app_context: AppContext) -> None:
     original = "The harbour was quiet that morning, and"
     put_text(app_context, original)
-    app_context.window.editor.document().clearUndoRedoStacks()
+    editor = app_context.window.editor
+    editor.document().clearUndoRedoStacks()
     result = continue_and_wait(qtbot, app_context)
     assert isinstance(result, Done) and result.text
-    assert app_context.window.editor.toPlainText() == original + result.text
-    qtbot.keyClick(app_context.window.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert app_context.window.editor.toPlainText() == original
+    continuation = app_context.window.continuation
+    assert continuation.phase is Phase.PENDING
+    assert editor.toPlainText() == original + result.text  # shown in place, in the pending style
+    in_pending = QTextCursor(editor.document())
+    in_pending.setPosition(len(editor.toPlainText()))
+    assert in_pending.charFormat().fontItalic()  # the pending style marks the model's unconfirmed text
+
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert continuation.phase is Phase.IDLE
+    assert editor.toPlainText() == original + result.text
+    # Accepted text is plain text: no pending colour left on it.
+    cursor = QTextCursor(editor.document())
+    cursor.setPosition(len(editor.toPlainText()))
+    assert not cursor.charFormat().fontItalic()
+    qtbot.keyClick(editor, Qt.Key.Key_Z, CTRL)
+    assert editor.toPlainText() == original
+    assert editor.document().availableUndoSteps() == 0  # the accepted continuation was exactly one undo step
+
+
+def test_escape_discards_a_finished_continuation_without_a_trace(qtbot, app_context: AppContext) -> None:
+    original = "She opened the letter"
+    put_text(app_context, original)
+    editor = app_context.window.editor
+    editor.document().clearUndoRedoStacks()
+    continue_and_wait(qtbot, app_context)
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert editor.toPlainText() == original
+    assert editor.document().availableUndoSteps() == 0
+    assert editor.document().availableRedoSteps() == 0  # nothing to bring the discarded text back
 
 
 def test_continuation_in_the_middle_keeps_the_text_after_the_cursor(qtbot, app_context: AppContext) -> None:
     put_text(app_context, "Before the cursor. After the cursor.")
-    cursor = app_context.window.editor.textCursor()
+    editor = app_context.window.editor
+    cursor = editor.textCursor()
     cursor.setPosition(len("Before the cursor."))
-    app_context.window.editor.setTextCursor(cursor)
+    editor.setTextCursor(cursor)
     result = continue_and_wait(qtbot, app_context)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # Enter accepts too
     assert isinstance(result, Done)
-    assert app_context.window.editor.toPlainText() == "Before the cursor." + result.text + " After the cursor."
+    assert editor.toPlainText() == "Before the cursor." + result.text + " After the cursor."
 
 
-def test_escape_stops_and_keeps_what_was_written(qtbot, app_context: AppContext) -> None:
+def test_escape_stops_generation_then_tab_keeps_what_was_written(qtbot, app_context: AppContext) -> None:
     app_context.settings.set("continue/max_new_tokens", 1500)
     put_text(app_context, "A long story begins")
+    editor = app_context.window.editor
     stop = app_context.window.commands["ai.stop"]
     assert not stop.isEnabled()  # idle: Escape belongs to other widgets
     with qtbot.waitSignal(app_context.client.busy_changed, timeout=10_000):
-        qtbot.keyClick(app_context.window.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: len(app_context.window.editor.toPlainText()) > len("A long story begins"), timeout=60_000)
+        qtbot.keyClick(editor, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: len(editor.toPlainText()) > len("A long story begins"), timeout=60_000)
     assert stop.isEnabled()
     with qtbot.waitSignal(app_context.window.continuation.finished, timeout=30_000) as blocker:
-        qtbot.keyClick(app_context.window.editor, Qt.Key.Key_Escape)
+        qtbot.keyClick(editor, Qt.Key.Key_Escape)
     done = blocker.args[0]
     assert isinstance(done, Done) and done.cancelled
-    assert app_context.window.editor.toPlainText().startswith("A long story begins")
-    assert app_context.window.continuation.phase is Phase.IDLE
+    assert app_context.window.continuation.phase is Phase.PENDING
+    written = editor.toPlainText()
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.toPlainText() == written and written.startswith("A long story begins")
     assert not stop.isEnabled()
 
 
-def test_typing_stops_the_continuation_and_the_typed_text_stays(qtbot, app_context: AppContext) -> None:
+def test_typing_stops_the_model_and_typing_again_dismisses_the_suggestion(qtbot, app_context: AppContext) -> None:
     app_context.settings.set("continue/max_new_tokens", 1500)
     put_text(app_context, "She opened the door")
     editor = app_context.window.editor
-    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_Return, CTRL)
     qtbot.waitUntil(lambda: len(editor.toPlainText()) > len("She opened the door"), timeout=60_000)
     with qtbot.waitSignal(app_context.window.continuation.finished, timeout=30_000):
-        editor.moveCursor(QTextCursor.MoveOperation.End)
-        qtbot.keyClicks(editor, "XYZ")
-    text = editor.toPlainText()
-    assert text.startswith("She opened the door") and text.endswith("XYZ")
+        qtbot.keyClick(editor, Qt.Key.Key_X)  # stops the model; this key is not typed
+    assert app_context.window.continuation.phase is Phase.PENDING
+    qtbot.keyClicks(editor, "!")  # typing over the suggestion dismisses it and types as usual
+    assert app_context.window.continuation.phase is Phase.IDLE
+    assert editor.toPlainText() == "She opened the door!"
 
 
 def test_continue_on_an_empty_document_explains_instead_of_failing(qtbot, app_context: AppContext) -> None:
     put_text(app_context, "")
-    qtbot.keyClick(app_context.window.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(app_context.window.editor, Qt.Key.Key_Return, CTRL)
     assert app_context.messages.last is not None
     assert "Write a few words first" in app_context.messages.last.text
     assert app_context.window.notice_bar.isVisible()
@@ -123,44 +159,38 @@ def test_killed_model_host_keeps_the_text_and_the_next_request_works(qtbot, app_
     app_context.settings.set("continue/max_new_tokens", 1500)
     put_text(app_context, "The train left the station")
     editor = app_context.window.editor
-    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_Return, CTRL)
     qtbot.waitUntil(lambda: len(editor.toPlainText()) > len("The train left the station"), timeout=60_000)
     pid = app_context.client.host.pid
     assert pid is not None
     with qtbot.waitSignal(app_context.window.continuation.finished, timeout=30_000) as blocker:
         os.kill(pid, signal.SIGKILL)
     assert getattr(blocker.args[0], "kind", None) is FailureKind.HOST_DIED
+    assert "The model stopped." in app_context.window.notice_bar.label.text()
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)  # what was written before the crash can still be kept
     text_after_crash = editor.toPlainText()
     assert text_after_crash.startswith("The train left the station")
-    assert "The model stopped." in app_context.window.notice_bar.label.text()
 
     app_context.settings.set("continue/max_new_tokens", 16)
     editor.moveCursor(QTextCursor.MoveOperation.End)
     result = continue_and_wait(qtbot, app_context)
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
     assert isinstance(result, Done) and result.reason in ("length", "eos")
     assert editor.toPlainText() == text_after_crash + result.text
 
 
-def test_a_fresh_window_closes_without_asking(qtbot, app_context: AppContext) -> None:
-    asked: list[bool] = []
-    app_context.window.ask_unsaved = lambda: asked.append(True) or UnsavedChoice.CANCEL  # type: ignore[func-returns-value]
+def test_a_fresh_window_closes_without_asking(qtbot, app_context: AppContext, asker: ScriptedAsker) -> None:
     assert not app_context.window.isWindowModified()
     assert app_context.window.close()
-    assert asked == []
+    assert asker.asked == []
 
 
-def test_close_with_unsaved_text_can_be_cancelled(qtbot, app_context: AppContext) -> None:
+def test_close_with_unsaved_text_can_be_cancelled(qtbot, app_context: AppContext, asker: ScriptedAsker) -> None:
     put_text(app_context, "Unsaved words")
     qtbot.keyClicks(app_context.window.editor, "!")
-    asked: list[bool] = []
-
-    def cancel() -> UnsavedChoice:
-        asked.append(True)
-        return UnsavedChoice.CANCEL
-
-    app_context.window.ask_unsaved = cancel
+    asker.unsaved = UnsavedChoice.CANCEL
     assert not app_context.window.close()
-    assert asked == [True]
+    assert [kind for kind, _ in asker.asked] == ["unsaved"]
     assert app_context.window.isVisible()
     assert app_context.window.editor.toPlainText() == "Unsaved words!"
     assert app_context.client._thread.isRunning()  # the model was not shut down either
@@ -169,13 +199,16 @@ def test_close_with_unsaved_text_can_be_cancelled(qtbot, app_context: AppContext
 def test_open_and_save_a_file(qtbot, app_context: AppContext, tmp_path: Path) -> None:
     path = tmp_path / "notes.md"
     path.write_text("# Notes\n\nfirst line\n", encoding="utf-8")
-    assert app_context.window.open_file(path)
-    assert app_context.window.editor.toPlainText() == "# Notes\n\nfirst line\n"
+    with qtbot.waitSignal(app_context.window.workspace.opened, timeout=10_000):
+        app_context.window.open_file(path)
+    editor = app_context.window.editor
+    assert editor.toPlainText() == "# Notes\n\nfirst line\n"
     assert app_context.window.windowTitle().startswith("notes.md")
-    app_context.window.editor.moveCursor(QTextCursor.MoveOperation.End)
-    qtbot.keyClicks(app_context.window.editor, "second line")
+    assert app_context.window.tabs.count() == 1  # the blank starting tab made room for the file
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor, "second line")
     assert app_context.window.isWindowModified()
-    assert app_context.window.save()
+    app_context.window.commands["file.save"].trigger()
     assert path.read_text(encoding="utf-8") == "# Notes\n\nfirst line\nsecond line"
     assert not app_context.window.isWindowModified()
 
@@ -184,7 +217,8 @@ def test_opening_a_binary_file_says_so_and_keeps_the_text(qtbot, app_context: Ap
     put_text(app_context, "my draft")
     binary = tmp_path / "photo.md"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    assert not app_context.window.open_file(binary)
+    with qtbot.waitSignal(app_context.messages.posted, timeout=10_000):
+        app_context.window.open_file(binary)
     assert "binary" in app_context.window.notice_bar.label.text()
     assert app_context.window.editor.toPlainText() == "my draft"
 

@@ -10,7 +10,7 @@ import pytest
 from app.paths import AppPaths
 from app.resources import resource_path
 from app.store.settings import Settings
-from app.store.textfile import TextFileError, read_text, write_text_atomic
+from app.store.textfile import NotUtf8Error, TextFileError, read_text, write_text_atomic
 
 
 def test_settings_are_typed_persisted_and_signal_changes(qtbot, tmp_path: Path) -> None:
@@ -37,9 +37,11 @@ def test_settings_fall_back_to_defaults_on_garbage(tmp_path: Path) -> None:
 
 def test_text_files_round_trip_in_their_encoding(tmp_path: Path) -> None:
     utf8 = tmp_path / "a.md"
-    utf8.write_text("héllo\r\nworld\n", encoding="utf-8", newline="")
+    utf8.write_text("héllo\r\nworld\r\n", encoding="utf-8", newline="")
     loaded = read_text(utf8)
-    assert loaded.text == "héllo\r\nworld\n" and loaded.encoding == "utf-8"
+    assert loaded.text == "héllo\nworld\n" and loaded.encoding == "utf-8"
+    write_text_atomic(utf8, loaded.text + "more\n", loaded.encoding, loaded.endings)
+    assert utf8.read_bytes() == "héllo\r\nworld\r\nmore\r\n".encode()
     utf16 = tmp_path / "b.txt"
     utf16.write_bytes(codecs.BOM_UTF16_LE + "中文 text".encode("utf-16-le"))
     loaded16 = read_text(utf16)
@@ -51,10 +53,36 @@ def test_text_files_round_trip_in_their_encoding(tmp_path: Path) -> None:
     assert read_text(bom).text == "with bom"
 
 
-@pytest.mark.parametrize(
-    ("content", "words"),
-    [(b"\x89PNG\r\n\x1a\n\x00\x00", "binary"), (b"caf\xe9 au lait", "not valid UTF-8")],
-)
+def test_mixed_line_endings_survive_a_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.txt"
+    original = b"one\r\ntwo\nthree\rfour"
+    path.write_bytes(original)
+    loaded = read_text(path)
+    assert loaded.text == "one\ntwo\nthree\nfour" and loaded.endings.mixed
+    write_text_atomic(path, loaded.text, loaded.encoding, loaded.endings)
+    assert path.read_bytes() == original
+
+
+def test_a_non_utf8_file_is_read_only_after_the_user_agrees(tmp_path: Path) -> None:
+    path = tmp_path / "old.txt"
+    path.write_bytes(b"caf\xe9 au lait")
+    with pytest.raises(NotUtf8Error, match="not UTF-8"):
+        read_text(path)
+    loaded = read_text(path, allow_fallback=True)
+    assert loaded.text == "café au lait" and loaded.encoding == "cp1252"
+    write_text_atomic(path, loaded.text + " ☕", loaded.encoding, loaded.endings)
+    assert path.read_bytes().decode("utf-8") == "café au lait ☕"  # kept every character, as UTF-8
+
+
+def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(100 * 1024 * 1024)  # 100 MB, sparse: refused on its size alone
+    with pytest.raises(TextFileError, match="up to 10 MB"):
+        read_text(path)
+
+
+@pytest.mark.parametrize(("content", "words"), [(b"\x89PNG\r\n\x1a\n\x00\x00", "binary")])
 def test_unreadable_files_are_explained(tmp_path: Path, content: bytes, words: str) -> None:
     path = tmp_path / "f.txt"
     path.write_bytes(content)

@@ -1,7 +1,11 @@
-"""Continue writing: the model's continuation streams into the document at the cursor as one undo step.
+"""Continue writing: the model's continuation streams in at the cursor in a "pending" style; Tab (or Enter)
+accepts it as one undo step, Esc discards it, and typing stops it.
 
-Works on a QTextDocument, not a widget, so it is testable without a window. Chunks are coalesced (~30 ms) and
-appended with one cursor insert each; the whole document is never re-rendered. Any edit by the user stops it.
+Pending text lives in the document (so it wraps and scrolls like text) inside a single undo block. Accepting
+takes that block off the undo stack and inserts the text again in the normal style, so the undo history holds
+exactly one step for the accepted continuation; discarding takes it off and leaves nothing behind. This relies on
+the pending block being the last edit: every other edit path settles the continuation first (`settle`), and an
+edit that slips past (another program's change reloaded, say) accepts the text as it is.
 """
 
 from __future__ import annotations
@@ -9,8 +13,9 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QPlainTextEdit
 
 from app.engine import prompts
 from app.engine.requests import Done, Failure, Sampling
@@ -24,45 +29,57 @@ class Phase(enum.Enum):
     IDLE = "idle"
     WAITING = "waiting"  # queued behind another request, or the model is loading
     WRITING = "writing"
-    STOPPING = "stopping"
+    PENDING = "pending"  # written (finished or stopped): Tab accepts, Esc discards
 
 
 class ContinueWriting(QObject):
     phase_changed = Signal(object)  # Phase
-    finished = Signal(object)  # Done or Failure, after the last text is in the document
+    finished = Signal(object)  # Done or Failure, once generation has ended (the text may still be pending)
+    settled = Signal(bool)  # True: accepted, False: discarded
 
     def __init__(
         self,
-        document: QTextDocument,
         client: ModelClient,
         messages: MessageCenter,
         sampling: Callable[[], Sampling],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._document = document
         self._client = client
         self._messages = messages
         self.sampling = sampling  # read at each start, so settings changes apply to the next run
         self._handle: JobHandle | None = None
-        self._cursor: QTextCursor | None = None
-        self._pending: list[str] = []
-        self._opened_block = False
+        self._editor: QPlainTextEdit | None = None
+        self._document: QTextDocument | None = None
+        self._start: QTextCursor | None = None  # stays before the pending text
+        self._end: QTextCursor | None = None  # follows the end of the pending text
+        self._buffer: list[str] = []
+        self._undo_steps = -1  # the undo stack's depth right after our pending block
         self._inserting = False
+        self.pending_text = ""
         self.phase = Phase.IDLE
+        self._format = QTextCharFormat()
+        self._format.setForeground(QColor("#8a8f98"))
+        self._format.setFontItalic(True)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(FLUSH_MS)
         self._timer.timeout.connect(self._flush)
-        document.contentsChange.connect(self._on_document_changed)
+
+    @property
+    def active(self) -> bool:
+        return self.phase is not Phase.IDLE
 
     @property
     def running(self) -> bool:
         return self._handle is not None
 
-    def start(self, position: int) -> bool:
-        """Continue from `position`. False (with a notice) when there is nothing to continue from."""
-        text = self._document.toPlainText()[:position]
+    # -- start -----------------------------------------------------------------------------------------------
+    def start(self, editor: QPlainTextEdit) -> bool:
+        """Continue from the editor's cursor. False (with a notice) when there is nothing to continue from."""
+        self.settle(accept=True)
+        position = editor.textCursor().position()
+        text = editor.toPlainText()[:position]
         if not text.strip():
             self._messages.info(
                 QCoreApplication.translate(
@@ -70,11 +87,15 @@ class ContinueWriting(QObject):
                 )
             )
             return False
-        self.stop()
-        self._cursor = QTextCursor(self._document)
-        self._cursor.setPosition(position)
-        self._opened_block = False
-        self._pending.clear()
+        self._editor, self._document = editor, editor.document()
+        self._start = QTextCursor(self._document)
+        self._start.setPosition(position)
+        self._end = QTextCursor(self._document)
+        self._end.setPosition(position)
+        self._buffer.clear()
+        self._undo_steps = -1
+        self.pending_text = ""
+        self._document.contentsChange.connect(self._on_document_changed)
         handle = self._client.submit(prompts.continue_writing(text, self.sampling()))
         self._handle = handle
         handle.chunk.connect(self._on_chunk)
@@ -86,71 +107,151 @@ class ContinueWriting(QObject):
 
     def stop(self) -> None:
         if self._handle is not None and self._handle.active:
-            self._set_phase(Phase.STOPPING)
             self._handle.cancel()
 
     # -- streaming -------------------------------------------------------------------------------------------
     def _on_state(self, state: JobState) -> None:
-        if state is JobState.GENERATING and self.phase is Phase.WAITING:
+        if self.sender() is self._handle and state is JobState.GENERATING and self.phase is Phase.WAITING:
             self._set_phase(Phase.WRITING)
 
     def _on_chunk(self, text: str) -> None:
         if self.sender() is not self._handle:
             return
-        self._pending.append(text)
+        self._buffer.append(text)
         if not self._timer.isActive():
             self._timer.start()
 
     def _flush(self) -> None:
-        if not self._pending or self._cursor is None:
+        if not self._buffer or self._end is None or self._document is None:
             return
-        text = "".join(self._pending)
-        self._pending.clear()
+        text = "".join(self._buffer)
+        self._buffer.clear()
         self._inserting = True
         try:
-            # The first insert opens an undo block and later ones join it: Ctrl+Z removes the whole continuation.
-            if self._opened_block:
-                self._cursor.joinPreviousEditBlock()
+            # The first insert opens the undo block, later ones join it: one block for the whole continuation.
+            if self.pending_text:
+                self._end.joinPreviousEditBlock()
             else:
-                self._cursor.beginEditBlock()
-                self._opened_block = True
-            self._cursor.insertText(text)
-            self._cursor.endEditBlock()
+                self._end.beginEditBlock()
+            self._end.insertText(text, self._format)
+            self._end.endEditBlock()
         finally:
             self._inserting = False
+        self.pending_text += text
+        self._undo_steps = self._document.availableUndoSteps()
+        if self._editor is not None:
+            self._editor.ensureCursorVisible()
 
-    def _on_document_changed(self, position: int, removed: int, added: int) -> None:
-        if self._inserting or self._handle is None:
-            return
-        # The user typed: their text wins. Drop what has not been inserted (joining the next insert to the
-        # undo block would now merge it with the user's edit) and stop the model.
-        self._pending.clear()
-        self._timer.stop()
-        self._cursor = None
-        self.stop()
-
-    def _end(self, result: Done | Failure) -> None:
+    def _end_generation(self, result: Done | Failure) -> None:
         self._timer.stop()
         self._flush()
         self._handle = None
-        self._cursor = None
-        self._set_phase(Phase.IDLE)
+        if self.pending_text:
+            self._set_phase(Phase.PENDING)
+        else:
+            self._clear()
         self.finished.emit(result)
 
     def _on_finished(self, done: Done) -> None:
         if self.sender() is self._handle:
-            self._end(done)
+            self._end_generation(done)
 
     def _on_failed(self, failure: Failure) -> None:
         if self.sender() is self._handle:
             self._messages.failure(failure)
-            self._end(failure)
+            self._end_generation(failure)
+
+    # -- accept / discard ------------------------------------------------------------------------------------
+    def _pending_on_top(self) -> bool:
+        return self._document is not None and self._document.availableUndoSteps() == self._undo_steps
+
+    def settle(self, *, accept: bool) -> None:
+        """End the continuation: keep its text as normal text (one undo step) or remove it without a trace."""
+        if not self.active:
+            return
+        self.stop()
+        self._timer.stop()
+        self._flush()
+        self._handle = None
+        document, start, end = self._document, self._start, self._end
+        text = self.pending_text
+        if document is not None and start is not None and end is not None and text:
+            self._inserting = True
+            try:
+                if self._pending_on_top():
+                    document.undo()  # the pending block leaves the history...
+                    if accept:
+                        cursor = QTextCursor(document)
+                        cursor.setPosition(start.position())
+                        cursor.beginEditBlock()
+                        cursor.insertText(text, QTextCharFormat())  # ...and comes back as one plain-text step
+                        cursor.endEditBlock()
+                        if self._editor is not None:
+                            self._editor.setTextCursor(cursor)
+                    document.clearUndoRedoStacks(QTextDocument.Stacks.RedoStack)
+                elif accept:
+                    self._plain_format(start, end)
+                else:
+                    self._remove(start, end)
+            finally:
+                self._inserting = False
+        self._clear()
+        self.settled.emit(accept)
+
+    def _plain_format(self, start: QTextCursor, end: QTextCursor) -> None:
+        cursor = QTextCursor(start)
+        cursor.setPosition(end.position(), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(QTextCharFormat())
+
+    def _remove(self, start: QTextCursor, end: QTextCursor) -> None:
+        cursor = QTextCursor(start)
+        cursor.setPosition(end.position(), QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+
+    def _clear(self) -> None:
+        if self._document is not None:
+            self._document.contentsChange.disconnect(self._on_document_changed)
+        self._document = self._start = self._end = None
+        self._editor = None
+        self.pending_text = ""
+        self._buffer.clear()
+        self._undo_steps = -1
+        self._set_phase(Phase.IDLE)
+
+    def _on_document_changed(self, position: int, removed: int, added: int) -> None:
+        if self._inserting or not self.active:
+            return
+        # Someone else edited the document (not through the keys we intercept): keep what was written and stop.
+        self.settle(accept=True)
+
+    # -- keys ------------------------------------------------------------------------------------------------
+    def handle_key(self, event: QKeyEvent) -> bool:
+        """The editor's key interceptor. True: the key was ours."""
+        if not self.active:
+            return False
+        key, modifiers = event.key(), event.modifiers()
+        plain = modifiers in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+            self.settle(accept=True)
+            return True
+        if key == Qt.Key.Key_Escape:
+            if self.running:
+                self.stop()  # the text stays pending: Tab keeps it, Esc again discards it
+            else:
+                self.settle(accept=False)
+            return True
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self.settle(accept=False)
+            return True
+        if event.text() and event.text().isprintable():
+            if self.running or self.phase is Phase.WAITING:
+                self.stop()  # typing stops the model; this key only stops it
+                return True
+            self.settle(accept=False)  # typing over a suggestion dismisses it, and the key types as usual
+            return False
+        return False
 
     def _set_phase(self, phase: Phase) -> None:
         if phase is not self.phase:
             self.phase = phase
             self.phase_changed.emit(phase)
-
-    @property
-    def insertion_end(self) -> int | None:
-        return self._cursor.position() if self._cursor is not None else None

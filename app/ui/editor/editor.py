@@ -1,13 +1,33 @@
-"""The text editor widget: plain text (Markdown is plain text), comfortable defaults."""
+"""The text editor widget: plain text (Markdown is plain text) with comfortable defaults.
+
+Controllers plug in without subclassing: a key interceptor (continue-writing's Tab/Esc while text is pending),
+extra context-menu actions (the AI actions), and dropped files go to the window to open.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QFont, QFontDatabase
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QFontDatabase,
+    QKeyEvent,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+BASE_POINT_SIZE = 12.0
 
 
 class Editor(QPlainTextEdit):
+    files_dropped = Signal(list)  # list[Path]
+    zoom_changed = Signal(int)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("editor")
@@ -15,7 +35,7 @@ class Editor(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setTabChangesFocus(False)
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
-        font.setPointSizeF(max(font.pointSizeF(), 11.0) + 1)
+        font.setPointSizeF(BASE_POINT_SIZE)
         font.setStyleHint(QFont.StyleHint.Serif)
         self.setFont(font)
         self.document().setDocumentMargin(24)
@@ -26,3 +46,70 @@ class Editor(QPlainTextEdit):
                 "Editor", "Start writing. Press Ctrl+Enter and the model continues from the cursor."
             )
         )
+        self.zoom_steps = 0
+        self.key_interceptor: Callable[[QKeyEvent], bool] | None = None
+        self.context_actions: Callable[[], list[object]] | None = None
+
+    def use_document(self, qdoc: QTextDocument) -> None:
+        modified = qdoc.isModified()
+        self.setDocument(qdoc)
+        qdoc.setDocumentMargin(24)
+        qdoc.setModified(modified)  # a margin is not a change to the user's text
+
+    # -- keys and menus --------------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.key_interceptor is not None and self.key_interceptor(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        extra = self.context_actions() if self.context_actions is not None else []
+        if extra:
+            menu.insertSeparator(menu.actions()[0])
+            for item in reversed(extra):
+                if hasattr(item, "menuAction"):
+                    menu.insertMenu(menu.actions()[0], item)  # type: ignore[arg-type]
+                else:
+                    menu.insertAction(menu.actions()[0], item)  # type: ignore[arg-type]
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    # -- zoom ------------------------------------------------------------------------------------------------
+    def set_zoom(self, steps: int) -> None:
+        steps = max(-6, min(12, steps))
+        font = self.font()
+        font.setPointSizeF(max(6.0, BASE_POINT_SIZE + steps))
+        self.setFont(font)
+        if steps != self.zoom_steps:
+            self.zoom_steps = steps
+            self.zoom_changed.emit(steps)
+
+    # -- drag and drop of files ------------------------------------------------------------------------------
+    def _local_files(self, event: QDragEnterEvent | QDropEvent) -> list[Path]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._local_files(event):
+            event.acceptProposedAction()
+            return
+        super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragEnterEvent) -> None:  # type: ignore[override]
+        if self._local_files(event):
+            event.acceptProposedAction()
+            return
+        super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = self._local_files(event)
+        if files:
+            # A dropped file is opened, not pasted in as its path.
+            event.acceptProposedAction()
+            self.files_dropped.emit(files)
+            return
+        super().dropEvent(event)

@@ -1,0 +1,74 @@
+"""Word-level diff between an original text and the model's rewrite, for the review view. Pure."""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Op = Literal["equal", "insert", "delete"]
+
+# Words with their trailing whitespace, so that joining the pieces gives back the exact text.
+_TOKEN = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Piece:
+    op: Op
+    text: str
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def word_diff(original: str, revised: str) -> list[Piece]:
+    """Pieces such that equal+delete spell `original` and equal+insert spell `revised`."""
+    a, b = tokens(original), tokens(revised)
+    pieces: list[Piece] = []
+
+    def add(op: Op, text: str) -> None:
+        if not text:
+            return
+        if pieces and pieces[-1].op == op:
+            pieces[-1] = Piece(op, pieces[-1].text + text)
+        else:
+            pieces.append(Piece(op, text))
+
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            add("equal", "".join(a[i1:i2]))
+        else:
+            add("delete", "".join(a[i1:i2]))
+            add("insert", "".join(b[j1:j2]))
+    return pieces
+
+
+def change_ratio(pieces: list[Piece]) -> float:
+    """Share of characters that changed (0 = identical, 1 = everything new)."""
+    changed = sum(len(p.text) for p in pieces if p.op != "equal")
+    total = sum(len(p.text) for p in pieces)
+    return changed / total if total else 0.0
+
+
+def diff_html(pieces: list[Piece], *, dark: bool = False) -> str:
+    """The diff as HTML for a QTextBrowser: deletions struck through in red, insertions in green."""
+    colors = {
+        "delete": ("#5c1f1f", "#ffb3b3") if dark else ("#ffe0e0", "#8a1010"),
+        "insert": ("#1f4d2a", "#b8f5c8") if dark else ("#dcf5e1", "#145c26"),
+    }
+    out: list[str] = []
+    for piece in pieces:
+        text = html.escape(piece.text).replace("\n", "<br>")
+        if piece.op == "equal":
+            out.append(text)
+        else:
+            background, foreground = colors[piece.op]
+            decoration = "line-through" if piece.op == "delete" else "none"
+            out.append(
+                f'<span style="background:{background};color:{foreground};text-decoration:{decoration}">{text}</span>'
+            )
+    return '<div style="white-space:pre-wrap">' + "".join(out) + "</div>"

@@ -1,0 +1,57 @@
+"""Export a document (Markdown text) as Markdown, plain text, HTML, Word or PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+from app.store.docx_io import export_docx
+from app.store.textfile import TextFileError, write_bytes_atomic
+
+FORMATS = {
+    "md": "Markdown (*.md)",
+    "txt": "Plain text (*.txt)",
+    "html": "Web page (*.html)",
+    "docx": "Word document (*.docx)",
+    "pdf": "PDF (*.pdf)",
+}
+
+
+def markdown_document(markdown: str, title: str) -> QTextDocument:
+    document = QTextDocument()
+    document.setMarkdown(markdown)
+    document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, title)
+    return document
+
+
+def export(markdown: str, path: Path, kind: str, title: str) -> None:
+    """Write `markdown` to `path` as `kind` (a key of FORMATS). Raises TextFileError with a plain message."""
+    if kind in ("md", "txt"):
+        write_bytes_atomic(path, markdown.encode("utf-8"))
+    elif kind == "html":
+        write_bytes_atomic(path, markdown_document(markdown, title).toHtml().encode("utf-8"))
+    elif kind == "docx":
+        export_docx(markdown, path)
+    elif kind == "pdf":
+        _export_pdf(markdown, path, title)
+    else:
+        raise TextFileError(f"Inkwell cannot export to .{kind}.")
+
+
+def _export_pdf(markdown: str, path: Path, title: str) -> None:
+    # QPdfWriter writes straight to its file; write next to the target and rename, so a failure leaves no half PDF.
+    scratch = path.with_name(f".{path.name}.partial")
+    writer = QPdfWriter(str(scratch))
+    writer.setTitle(title)
+    writer.setPageLayout(
+        QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(18, 18, 18, 18))
+    )
+    markdown_document(markdown, title).print_(writer)
+    del writer  # finishes the file
+    try:
+        scratch.replace(path)
+    except OSError as exc:
+        scratch.unlink(missing_ok=True)
+        raise TextFileError(f"{path.name} could not be saved: {exc.strerror or exc}.") from exc

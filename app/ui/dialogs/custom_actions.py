@@ -1,0 +1,123 @@
+"""Add, edit and remove the user's own AI actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QKeySequenceEdit,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.store.custom_actions import StoredAction, validate
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CustomActions", text)
+
+
+class CustomActionsDialog(QDialog):
+    def __init__(self, actions: list[StoredAction], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_tr("Custom Actions"))
+        self.resize(640, 420)
+        self.items = list(actions)
+        self.list = QListWidget()
+        self.list.setAccessibleName(_tr("Your actions"))
+        self.name = QLineEdit()
+        self.name.setAccessibleName(_tr("Action name"))
+        self.template = QPlainTextEdit()
+        self.template.setAccessibleName(_tr("Prompt"))
+        self.template.setPlaceholderText(_tr("For example: Turn {text} into a numbered list of steps."))
+        self.shortcut = QKeySequenceEdit()
+        self.shortcut.setAccessibleName(_tr("Shortcut"))
+        self.shortcut.setMaximumSequenceLength(1)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        add, remove, save = QPushButton(_tr("&New")), QPushButton(_tr("&Remove")), QPushButton(_tr("&Save Action"))
+        form = QFormLayout()
+        form.addRow(_tr("Name:"), self.name)
+        form.addRow(_tr("Prompt ({text} is the selection):"), self.template)
+        form.addRow(_tr("Shortcut (optional):"), self.shortcut)
+        side = QVBoxLayout()
+        side.addWidget(self.list, 1)
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addWidget(remove)
+        side.addLayout(row)
+        right = QVBoxLayout()
+        right.addLayout(form)
+        right.addWidget(save)
+        right.addWidget(self.error)
+        body = QHBoxLayout()
+        body.addLayout(side, 1)
+        body.addLayout(right, 2)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body)
+        layout.addWidget(buttons)
+        add.clicked.connect(self.new)
+        remove.clicked.connect(self.remove_current)
+        save.clicked.connect(self.save_current)
+        self.list.currentRowChanged.connect(self._load)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        row = self.list.currentRow()
+        self.list.clear()
+        self.list.addItems([a.name for a in self.items])
+        if self.items:
+            self.list.setCurrentRow(min(max(row, 0), len(self.items) - 1))
+
+    def _load(self, row: int) -> None:
+        action = self.items[row] if 0 <= row < len(self.items) else None
+        self.name.setText(action.name if action else "")
+        self.template.setPlainText(action.template if action else "")
+        self.shortcut.setKeySequence(QKeySequence(action.shortcut) if action and action.shortcut else QKeySequence())
+        self.error.clear()
+
+    def new(self) -> None:
+        self.list.setCurrentRow(-1)
+        self._load(-1)
+        self.name.setFocus()
+
+    def save_current(self) -> bool:
+        action = StoredAction(
+            self.name.text().strip(),
+            self.template.toPlainText().strip(),
+            self.shortcut.keySequence().toString(QKeySequence.SequenceFormat.PortableText),
+        )
+        problem = validate(action)
+        if problem:
+            self.error.setText(_tr(problem))
+            return False
+        row = self.list.currentRow()
+        if 0 <= row < len(self.items):
+            self.items[row] = action
+        else:
+            self.items.append(action)
+            row = len(self.items) - 1
+        self._refresh()
+        self.list.setCurrentRow(row)
+        self.error.setText(_tr("Saved."))
+        return True
+
+    def remove_current(self) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < len(self.items):
+            del self.items[row]
+            self._refresh()
+            if not self.items:
+                self._load(-1)

@@ -1,0 +1,140 @@
+"""Word, character and token counts of the document and the selection, for the status bar.
+
+Words and characters are counted on the GUI thread (fast); tokens, with the loaded model's own tokenizer, in a
+worker thread, so a long document never stalls typing. Updates are debounced.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QPlainTextEdit
+
+from app.engine.token_count import TokenCount, TokenCounter
+
+# Chinese and Japanese characters are words of their own; elsewhere a word is a run of non-space characters.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # kana and Han; Korean uses spaces
+_WORD = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+")
+
+
+def count_words(text: str) -> int:
+    return sum(1 for _ in _WORD.finditer(text))
+
+
+@dataclass(frozen=True)
+class Counts:
+    words: int
+    chars: int
+    tokens: TokenCount | None = None
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Counts", text)
+
+
+def describe(document: Counts, selection: Counts | None) -> str:
+    def one(c: Counts) -> str:
+        parts = [_tr("{n} words").format(n=f"{c.words:,}"), _tr("{n} characters").format(n=f"{c.chars:,}")]
+        if c.tokens is not None:
+            parts.append(_tr("{n} tokens").format(n=str(c.tokens)))
+        return " · ".join(parts)
+
+    text = one(document)
+    if selection is not None and selection.chars:
+        text = _tr("Selection: {sel}  |  {doc}").format(sel=one(selection), doc=text)
+    return text
+
+
+class _TokenSignals(QObject):
+    done = Signal(int, object, object)  # generation, doc TokenCount, selection TokenCount | None
+
+
+class _TokenTask(QRunnable):
+    def __init__(self, owner: CountsController, generation: int, text: str, selection: str) -> None:
+        super().__init__()
+        self.owner, self.generation, self.text, self.selection = owner, generation, text, selection
+        self.signals = _TokenSignals()
+
+    def run(self) -> None:
+        counter = self.owner.counter()
+        whole = counter.count(self.text)
+        selected = counter.count(self.selection) if self.selection else None
+        self.signals.done.emit(self.generation, whole, selected)
+
+
+class CountsController(QObject):
+    changed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._editor: QPlainTextEdit | None = None
+        self._model_dir: str | None = None
+        self._counter: TokenCounter | None = None
+        self._counter_lock = threading.Lock()
+        self._generation = 0
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(300)
+        self._timer.timeout.connect(self.refresh)
+        self.last: tuple[Counts, Counts | None] | None = None
+
+    def set_model_dir(self, path: str | None) -> None:
+        """The loaded model's folder (its tokenizer.json counts tokens); None: estimates."""
+        folder = path if path and Path(path).is_dir() else None
+        with self._counter_lock:
+            if folder != self._model_dir:
+                self._model_dir, self._counter = folder, None
+        self.schedule()
+
+    def counter(self) -> TokenCounter:
+        with self._counter_lock:
+            if self._counter is None:
+                self._counter = TokenCounter(self._model_dir)
+            return self._counter
+
+    def watch(self, editor: QPlainTextEdit | None) -> None:
+        if self._editor is not None:
+            self._editor.textChanged.disconnect(self.schedule)
+            self._editor.selectionChanged.disconnect(self.schedule)
+        self._editor = editor
+        if editor is not None:
+            editor.textChanged.connect(self.schedule)
+            editor.selectionChanged.connect(self.schedule)
+        self.refresh()
+
+    def schedule(self) -> None:
+        self._timer.start()
+
+    def refresh(self) -> None:
+        self._generation += 1
+        if self._editor is None:
+            self.changed.emit("")
+            return
+        text = self._editor.toPlainText()
+        selection = self._editor.textCursor().selectedText().replace("\u2029", "\n")
+        document = Counts(count_words(text), len(text))
+        selected = Counts(count_words(selection), len(selection)) if selection else None
+        self.last = (document, selected)
+        self.changed.emit(describe(document, selected))
+        task = _TokenTask(self, self._generation, text, selection)
+        task.signals.done.connect(self._on_tokens)
+        self._pool.start(task)
+
+    def _on_tokens(self, generation: int, whole: TokenCount, selected: TokenCount | None) -> None:
+        if generation != self._generation or self.last is None:
+            return  # the text changed since: a newer count is on its way
+        document, selection = self.last
+        document = Counts(document.words, document.chars, whole)
+        selection = Counts(selection.words, selection.chars, selected) if selection is not None else None
+        self.last = (document, selection)
+        self.changed.emit(describe(document, selection))
+
+    def shutdown(self) -> None:
+        self._timer.stop()
+        self._pool.waitForDone(2000)

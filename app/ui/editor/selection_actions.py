@@ -1,0 +1,313 @@
+"""AI actions on the selection: rewrite, proofread, shorten, expand, tone, translate, explain, and the user's own.
+
+The controller (no widgets) takes the selection, or the paragraph at the cursor when nothing is selected, streams
+the model's version, and on Accept replaces the original as one undo step. The text it works on is tracked with a
+QTextCursor, so edits elsewhere in the document while the model writes do not misplace the result; edits inside it
+make Accept refuse (with a message) rather than overwrite the user's newer words.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QTextCursor, QTextDocument
+
+from app.engine import prompts
+from app.engine.diff import Piece, word_diff
+from app.engine.requests import Done, Failure, Request, Sampling
+from app.engine.token_count import TokenCounter
+from app.ui.messages import MessageCenter
+from app.worker.client import JobHandle, JobState, ModelClient
+
+# Room the instructions and the chat template take, in tokens, on top of the passage.
+PROMPT_OVERHEAD_TOKENS = 120
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SelectionActions", text)
+
+
+TASK_TITLES = {
+    "rewrite": "Rewrite",
+    "proofread": "Proofread",
+    "shorten": "Shorten",
+    "expand": "Expand",
+    "formal": "Formal tone",
+    "friendly": "Friendly tone",
+    "translate": "Translate",
+    "explain": "Explain",
+}
+
+
+@dataclass(frozen=True)
+class CustomAction:
+    name: str
+    template: str  # the user's prompt; {text} is replaced by the passage
+
+
+class Phase(enum.Enum):
+    IDLE = "idle"
+    WAITING = "waiting"
+    WRITING = "writing"
+    READY = "ready"  # finished: accept, reject or retry
+    STOPPED = "stopped"  # stopped by the user with partial text
+    FAILED = "failed"
+
+
+class LongSelectionChoice(enum.Enum):
+    IN_PARTS = "parts"
+    SUMMARIZE = "summarize"
+    CANCEL = "cancel"
+
+
+class SelectionActions(QObject):
+    phase_changed = Signal(object)  # Phase
+    text_changed = Signal()  # the model's text grew (coalesce before re-rendering)
+    finished = Signal(object)  # Done or Failure
+    summarize_instead = Signal(str)  # the user chose the long-document summary for a too-long selection
+
+    def __init__(
+        self,
+        client: ModelClient,
+        messages: MessageCenter,
+        counter: Callable[[], TokenCounter],
+        language: Callable[[], str],
+        ask_long: Callable[[int, int], LongSelectionChoice],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._client = client
+        self._messages = messages
+        self._counter = counter
+        self._language = language
+        self._ask_long = ask_long
+        self.phase = Phase.IDLE
+        self.task = ""
+        self.title = ""
+        self.original = ""
+        self._custom: CustomAction | None = None
+        self._range: QTextCursor | None = None
+        self._parts: list[str] = []
+        self._outputs: list[str] = []
+        self._part_index = 0
+        self._handle: JobHandle | None = None
+        self.last_done: Done | None = None
+
+    # -- state -----------------------------------------------------------------------------------------------
+    @property
+    def replaces_text(self) -> bool:
+        return self.task != "explain"
+
+    @property
+    def result(self) -> str:
+        """The model's text so far, cleaned of chatter, each part keeping its passage's surrounding whitespace."""
+        return "".join(
+            prompts.clean_edit_output(output, part) for output, part in zip(self._outputs, self._parts, strict=False)
+        )
+
+    @property
+    def progress(self) -> tuple[int, int]:
+        return self._part_index + 1, len(self._parts)
+
+    def diff(self) -> list[Piece]:
+        done = self._part_index + (1 if self.phase in (Phase.READY, Phase.STOPPED) else 0)
+        compared = "".join(self._parts[: max(done, len(self._outputs))])
+        return word_diff(compared, self.result)
+
+    def _set_phase(self, phase: Phase) -> None:
+        if phase is not self.phase:
+            self.phase = phase
+            self.phase_changed.emit(phase)
+
+    # -- starting --------------------------------------------------------------------------------------------
+    def start(self, task: str, cursor: QTextCursor, custom: CustomAction | None = None) -> bool:
+        """Run `task` ("rewrite", ..., or "custom" with `custom`) on the cursor's selection or paragraph."""
+        document = cursor.document()
+        if not document.toPlainText().strip():
+            self._messages.info(_tr("The document is empty: write or paste some text first."))
+            return False
+        target = QTextCursor(cursor)
+        if not target.hasSelection():
+            target.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+            target.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        original = target.selectedText().replace("\u2029", "\n")
+        if not original.strip():
+            self._messages.info(_tr("Select some text, or put the cursor in a paragraph, for the model to work on."))
+            return False
+        parts = [original]
+        info = self._client.info
+        context = info.context_length if info is not None else 2048
+        tokens = self._counter().count(original).tokens
+        budget = self._budget(context)
+        if tokens > budget:
+            choice = self._ask_long(tokens, budget)
+            if choice is LongSelectionChoice.SUMMARIZE:
+                self.summarize_instead.emit(original)
+                return False
+            if choice is not LongSelectionChoice.IN_PARTS:
+                return False
+            parts = self._split(original, budget)
+        self.stop()
+        self.task, self._custom = task, custom
+        self.title = custom.name if custom is not None else _tr(TASK_TITLES.get(task, task))
+        self.original = original
+        self._range = target
+        self._parts, self._outputs, self._part_index = parts, [], 0
+        self.last_done = None
+        self._submit_part()
+        return True
+
+    def _budget(self, context: int) -> int:
+        """Most passage tokens per request: the passage, the instructions and an answer as long must fit."""
+        return max(64, int((context - PROMPT_OVERHEAD_TOKENS) / 2.6))
+
+    def _split(self, text: str, budget: int) -> list[str]:
+        """Whole paragraphs packed into parts under `budget` tokens; each part keeps its trailing newlines, so the
+        parts join back into the exact original."""
+        counter = self._counter()
+        paragraphs = text.split("\n")
+        pieces = [p + "\n" for p in paragraphs[:-1]] + [paragraphs[-1]]
+        parts: list[str] = []
+        current = ""
+        for piece in pieces:
+            if current and counter.count(current + piece).tokens > budget:
+                parts.append(current)
+                current = ""
+            current += piece
+        if current:
+            parts.append(current)
+        return parts
+
+    def _request(self, passage: str) -> Request:
+        info = self._client.info
+        context = info.context_length if info is not None else 2048
+        sampling = prompts.edit_sampling(self.task, self._counter().count(passage).tokens, context)
+        if self._custom is not None:
+            return prompts.custom_action(
+                self._custom.template, passage, Sampling(max_new_tokens=sampling.max_new_tokens)
+            )
+        return prompts.edit_selection(self.task, passage, sampling, language=self._language())
+
+    def _submit_part(self) -> None:
+        passage = self._parts[self._part_index]
+        self._outputs.append("")
+        handle = self._client.submit(self._request(passage))
+        self._handle = handle
+        handle.chunk.connect(self._on_chunk)
+        handle.state_changed.connect(self._on_state)
+        handle.finished.connect(self._on_finished)
+        handle.failed.connect(self._on_failed)
+        self._set_phase(Phase.WRITING if handle.state is JobState.GENERATING else Phase.WAITING)
+
+    # -- streaming -------------------------------------------------------------------------------------------
+    def _on_state(self, state: JobState) -> None:
+        if self.sender() is self._handle and state is JobState.GENERATING:
+            self._set_phase(Phase.WRITING)
+
+    def _on_chunk(self, text: str) -> None:
+        if self.sender() is not self._handle:
+            return
+        self._outputs[-1] += text
+        self.text_changed.emit()
+
+    def _on_finished(self, done: Done) -> None:
+        if self.sender() is not self._handle:
+            return
+        self._handle = None
+        self.last_done = done
+        if done.cancelled:
+            self._set_phase(Phase.STOPPED)
+        elif self._part_index + 1 < len(self._parts):
+            self._part_index += 1
+            self._submit_part()
+            return
+        else:
+            self._set_phase(Phase.READY)
+        self.text_changed.emit()
+        self.finished.emit(done)
+
+    def _on_failed(self, failure: Failure) -> None:
+        if self.sender() is not self._handle:
+            return
+        self._handle = None
+        self._messages.failure(failure)
+        self._set_phase(Phase.FAILED)
+        self.finished.emit(failure)
+
+    # -- the user's decision ---------------------------------------------------------------------------------
+    def stop(self) -> None:
+        if self._handle is not None and self._handle.active:
+            self._handle.cancel()
+
+    def retry(self) -> None:
+        if self._range is None or not self.task:
+            return
+        self.stop()
+        self._handle = None
+        current = self._range.selectedText().replace("\u2029", "\n")
+        if current != self.original:
+            self._messages.warning(_tr("The text was edited meanwhile; select it again and run the action anew."))
+            return
+        self._outputs, self._part_index = [], 0
+        self._submit_part()
+
+    def accept(self) -> bool:
+        """Replace the original with the result as one undo step. False (with a message) when that is not safe."""
+        if self._range is None or not self.replaces_text:
+            return False
+        if self.phase not in (Phase.READY, Phase.STOPPED):
+            return False
+        current = self._range.selectedText().replace("\u2029", "\n")
+        if current != self.original:
+            self._messages.warning(
+                _tr(
+                    "The original text was edited while the model worked, so it was not replaced. Retry to work on "
+                    "the new text."
+                )
+            )
+            return False
+        replacement = self.result
+        if self.phase is Phase.STOPPED and len(self._outputs) < len(self._parts):
+            replacement += "".join(self._parts[len(self._outputs) :])  # parts never reached stay as they were
+        if not replacement.strip():
+            self._messages.warning(_tr("The model returned no text, so nothing was replaced."))
+            return False
+        cursor = self._range
+        start = cursor.selectionStart()
+        cursor.beginEditBlock()
+        cursor.insertText(replacement)
+        cursor.endEditBlock()
+        cursor.setPosition(start)
+        cursor.setPosition(start + len(replacement), QTextCursor.MoveMode.KeepAnchor)
+        self._reset()
+        return True
+
+    def insert_below(self) -> bool:
+        """For Explain: put the explanation after the passage, as its own paragraph (one undo step)."""
+        if self._range is None or not self.result.strip():
+            return False
+        cursor = QTextCursor(self._range)
+        cursor.setPosition(self._range.selectionEnd())
+        cursor.beginEditBlock()
+        cursor.insertText("\n\n" + self.result.strip() + "\n")
+        cursor.endEditBlock()
+        self._reset()
+        return True
+
+    def reject(self) -> None:
+        self.stop()
+        self._reset()
+
+    def _reset(self) -> None:
+        self._handle = None
+        self._range = None
+        self.task = ""
+        self._parts, self._outputs = [], []
+        self._set_phase(Phase.IDLE)
+
+    @property
+    def document(self) -> QTextDocument | None:
+        return self._range.document() if self._range is not None else None

@@ -1,0 +1,268 @@
+"""The open documents: new, open, save, close, recent files, and files changed by other programs.
+
+A controller without widgets: the tab view and the window observe its signals, and the questions it asks go
+through an Asker, so all of it runs in tests exactly as in the app.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QRunnable, QThreadPool, Signal
+
+from app.store.docx_io import import_docx
+from app.store.settings import Settings, register_defaults
+from app.store.textfile import LoadedText, NotUtf8Error, TextFileError, read_text, write_text_atomic
+from app.ui.dialogs.asker import Asker, UnsavedChoice
+from app.ui.editor.document import DiskStamp, Document
+from app.ui.messages import MessageCenter
+
+log = logging.getLogger(__name__)
+
+RECENT_LIMIT = 10
+TEXT_FILTER = "Markdown (*.md *.markdown);;Text (*.txt);;All files (*)"
+register_defaults({"files/recent": ""})
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Workspace", text)
+
+
+class _ReadSignals(QObject):
+    done = Signal(object, object)  # path, LoadedText | Exception
+
+
+class _ReadTask(QRunnable):
+    """Reads (and decodes) a file off the GUI thread; a 10 MB file takes a noticeable moment."""
+
+    def __init__(self, path: Path, allow_fallback: bool, docx: bool) -> None:
+        super().__init__()
+        self.path, self.allow_fallback, self.docx = path, allow_fallback, docx
+        self.signals = _ReadSignals()
+
+    def run(self) -> None:
+        try:
+            if self.docx:
+                result: object = LoadedText(import_docx(self.path), "utf-8")
+            else:
+                result = read_text(self.path, allow_fallback=self.allow_fallback)
+        except Exception as exc:  # reported to the user on the GUI thread
+            result = exc
+        self.signals.done.emit(self.path, result)
+
+
+class Workspace(QObject):
+    document_added = Signal(object)  # Document
+    document_removed = Signal(object)  # Document
+    active_changed = Signal(object)  # Document | None
+    recent_changed = Signal()
+    opening = Signal(object)  # Path being read
+    opened = Signal(object)  # Document, once a requested file is open (or was already)
+
+    def __init__(self, settings: Settings, messages: MessageCenter, asker: Asker, parent: QObject | None = None):
+        super().__init__(parent)
+        self.settings = settings
+        self.messages = messages
+        self.asker = asker
+        self.documents: list[Document] = []
+        self.active: Document | None = None
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._reading: dict[Path, _ReadTask] = {}
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(self._on_file_changed)
+        self._asking_about: set[str] = set()
+
+    # -- documents -------------------------------------------------------------------------------------------
+    def add(self, document: Document) -> Document:
+        document.setParent(self)
+        self.documents.append(document)
+        if document.path is not None:
+            self._watch(document.path)
+        self.document_added.emit(document)
+        self.set_active(document)
+        return document
+
+    def new(self, text: str = "") -> Document:
+        return self.add(Document(text))
+
+    def set_active(self, document: Document | None) -> None:
+        if document is not self.active:
+            self.active = document
+            self.active_changed.emit(document)
+
+    def find(self, path: Path) -> Document | None:
+        resolved = path.resolve()
+        return next((d for d in self.documents if d.path is not None and d.path.resolve() == resolved), None)
+
+    # -- opening ---------------------------------------------------------------------------------------------
+    def open(self, path: Path, *, allow_fallback: bool = False) -> None:
+        """Open `path` in a new tab (or show it if open). The file is read off the GUI thread; `opened` follows."""
+        path = Path(path).expanduser()
+        existing = self.find(path)
+        if existing is not None:
+            self.set_active(existing)
+            self.opened.emit(existing)
+            return
+        if path.resolve() in self._reading:
+            return
+        task = _ReadTask(path, allow_fallback, path.suffix.lower() == ".docx")
+        task.signals.done.connect(self._on_read)
+        self._reading[path.resolve()] = task
+        self.opening.emit(path)
+        self._pool.start(task)
+
+    def wait_for_reads(self, timeout_ms: int = -1) -> bool:
+        return self._pool.waitForDone(timeout_ms)
+
+    def _on_read(self, path: Path, result: object) -> None:
+        self._reading.pop(path.resolve(), None)
+        if isinstance(result, NotUtf8Error):
+            if self.asker.read_with_legacy_encoding(str(result)):
+                self.open(path, allow_fallback=True)
+            return
+        if isinstance(result, TextFileError):
+            self.messages.error(str(result))
+            return
+        if isinstance(result, Exception):
+            log.error("could not open %s", path, exc_info=result)
+            self.messages.error(_tr("{name} could not be opened ({error}).").format(name=path.name, error=result))
+            return
+        assert isinstance(result, LoadedText)
+        if path.suffix.lower() == ".docx":
+            # An import: a new Markdown document, so saving never overwrites the Word file with Markdown.
+            document = Document(result.text)
+            document.qdoc.setModified(True)
+            self.add(document)
+            self.messages.info(_tr("Imported {name} as a new Markdown document.").format(name=path.name))
+        else:
+            replaceable = self.active if self.active is not None and self.active.is_empty_untitled else None
+            document = self.add(Document(result.text, path, result.encoding, result.endings))
+            if replaceable is not None:
+                self._remove(replaceable)  # the blank tab a new window starts with is not worth keeping
+            self.remember_recent(path)
+        self.opened.emit(document)
+
+    # -- saving ----------------------------------------------------------------------------------------------
+    def save(self, document: Document) -> bool:
+        if document.path is None:
+            return self.save_as(document)
+        return self._write(document, document.path)
+
+    def save_as(self, document: Document) -> bool:
+        suggested = document.path or Path.home() / f"{document.title}.md"
+        path = self.asker.save_path(suggested, TEXT_FILTER)
+        if path is None:
+            return False
+        if path.suffix == "":
+            path = path.with_suffix(".md")
+        return self._write(document, path)
+
+    def _write(self, document: Document, path: Path) -> bool:
+        if document.path is not None:
+            self._watcher.removePath(str(document.path))
+        try:
+            write_text_atomic(path, document.text, document.encoding, document.endings)
+        except TextFileError as exc:
+            self.messages.error(str(exc))
+            if document.path is not None and document.path.exists():
+                self._watch(document.path)
+            return False
+        if document.path != path:
+            document.set_path(path)
+            self.remember_recent(path)
+        document.mark_saved()
+        self._watch(path)
+        return True
+
+    # -- closing ---------------------------------------------------------------------------------------------
+    def close(self, document: Document) -> bool:
+        """Close one document, asking first when it has unsaved changes. False: the user kept it open."""
+        if document.modified:
+            choice = self.asker.unsaved_changes(document.title)
+            if choice is UnsavedChoice.CANCEL or (choice is UnsavedChoice.SAVE and not self.save(document)):
+                return False
+        self._remove(document)
+        return True
+
+    def close_all(self) -> bool:
+        """Ask about every unsaved document (for quitting). False: the user cancelled, nothing is closed."""
+        for document in [d for d in self.documents if d.modified]:
+            self.set_active(document)
+            choice = self.asker.unsaved_changes(document.title)
+            if choice is UnsavedChoice.CANCEL or (choice is UnsavedChoice.SAVE and not self.save(document)):
+                return False
+        return True
+
+    def _remove(self, document: Document) -> None:
+        if document not in self.documents:
+            return
+        index = self.documents.index(document)
+        self.documents.remove(document)
+        if document.path is not None and not self.find(document.path):
+            self._watcher.removePath(str(document.path))
+        self.document_removed.emit(document)
+        if self.active is document:
+            self.set_active(self.documents[min(index, len(self.documents) - 1)] if self.documents else None)
+        document.deleteLater()
+
+    # -- recent files ----------------------------------------------------------------------------------------
+    def recent(self) -> list[Path]:
+        raw = self.settings.get("files/recent", str)
+        return [Path(p) for p in raw.split("\n") if p]
+
+    def remember_recent(self, path: Path) -> None:
+        entries = [p for p in self.recent() if p.resolve() != path.resolve()]
+        entries.insert(0, path.resolve())
+        self.settings.set("files/recent", "\n".join(str(p) for p in entries[:RECENT_LIMIT]))
+        self.recent_changed.emit()
+
+    def clear_recent(self) -> None:
+        self.settings.set("files/recent", "")
+        self.recent_changed.emit()
+
+    # -- files changed by other programs ---------------------------------------------------------------------
+    def _watch(self, path: Path) -> None:
+        if path.exists() and str(path) not in self._watcher.files():
+            self._watcher.addPath(str(path))
+
+    def _on_file_changed(self, name: str) -> None:
+        path = Path(name)
+        for document in [d for d in self.documents if d.path is not None and d.path == path]:
+            self.check_disk(document)
+        if path.exists():
+            self._watch(path)  # editors that replace files by renaming drop the watch; add it back
+
+    def check_disk(self, document: Document) -> None:
+        """Offer to reload a document whose file changed on disk, or say that it was deleted."""
+        if document.path is None or document.id in self._asking_about:
+            return
+        stamp = DiskStamp.of(document.path)
+        if stamp == document.disk_stamp:
+            return  # our own save, or a touch that changed nothing we track
+        if stamp is None:
+            document.disk_stamp = None
+            gone = _tr("{name} was deleted or moved by another program. Your text is still here; save it to keep it.")
+            self.messages.warning(gone.format(name=document.title))
+            return
+        self._asking_about.add(document.id)
+        try:
+            if self.asker.reload_changed_file(document.title):
+                self._reload(document)
+            else:
+                document.disk_stamp = stamp  # keep theirs out of mind until it changes again
+                document.qdoc.setModified(True)
+        finally:
+            self._asking_about.discard(document.id)
+
+    def _reload(self, document: Document) -> None:
+        assert document.path is not None
+        try:
+            loaded = read_text(document.path, allow_fallback=document.encoding == "cp1252")
+        except TextFileError as exc:
+            self.messages.error(str(exc))
+            return
+        document.replace_all_text(loaded.text)
+        document.encoding, document.endings = loaded.encoding, loaded.endings
+        document.mark_saved()
