@@ -27,6 +27,17 @@ def embedded_copy(paths: AppPaths) -> Path:
 @pytest.fixture(scope="session")
 def tiny_model_dir(embedded_copy: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A 2-layer random Llama (hidden size 64) with the real SmolLM2 tokenizer: loads and generates in moments."""
+    return _tiny_model(embedded_copy, tmp_path_factory.mktemp("tiny-llama"), context=2048)
+
+
+@pytest.fixture(scope="session")
+def tiny_short_context_dir(embedded_copy: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny model with a 384-token context: long-text paths (parts, map-reduce) with little generation."""
+    # Untied embeddings: with tied ones a random model answers every chat prompt with newlines only.
+    return _tiny_model(embedded_copy, tmp_path_factory.mktemp("tiny-llama-short"), context=384, tied=False)
+
+
+def _tiny_model(embedded_copy: Path, folder: Path, context: int, tied: bool = True) -> Path:
     import torch
     from transformers import AutoTokenizer, LlamaConfig, LlamaForCausalLM
 
@@ -39,14 +50,13 @@ def tiny_model_dir(embedded_copy: Path, tmp_path_factory: pytest.TempPathFactory
         num_hidden_layers=2,
         num_attention_heads=4,
         num_key_value_heads=2,
-        max_position_embeddings=2048,
+        max_position_embeddings=context,
         bos_token_id=1,
         eos_token_id=2,
         pad_token_id=2,
-        tie_word_embeddings=True,
+        tie_word_embeddings=tied,
     )
     model = LlamaForCausalLM(config)
-    folder = tmp_path_factory.mktemp("tiny-llama")
     model.save_pretrained(folder)
     tokenizer.save_pretrained(folder)
     return folder

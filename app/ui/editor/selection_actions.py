@@ -150,7 +150,9 @@ class SelectionActions(QObject):
             if choice is not LongSelectionChoice.IN_PARTS:
                 return False
             parts = self._split(original, budget)
-        self.stop()
+        # A running action is superseded by the client when the new request goes in (same source), which stops
+        # it and marks it superseded; its late signals are ignored because they no longer come from _handle.
+        self._handle = None
         self.task, self._custom = task, custom
         self.title = custom.name if custom is not None else _tr(TASK_TITLES.get(task, task))
         self.original = original
