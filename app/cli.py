@@ -8,6 +8,7 @@ import sys
 from app import APP_NAME, __version__
 
 COMMANDS = ("generate", "chat")
+MODEL_COMMANDS = ("models",)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,6 +21,10 @@ def main(argv: list[str] | None = None) -> int:
         from app.headless import run_command
 
         return run_command(args)
+    if args and args[0] in MODEL_COMMANDS:
+        from app.models_cli import run_models_command
+
+        return run_models_command(args[1:])
     options = gui_parser().parse_args(args)
     from app.gui import run_gui
 
@@ -35,6 +40,8 @@ def gui_parser() -> argparse.ArgumentParser:
             "  inkwell generate [TEXT]   continue TEXT (or stdin) as the model would; only the continuation\n"
             "                            goes to stdout\n"
             "  inkwell chat [TEXT]       answer TEXT (or stdin) as a chat message\n"
+            "  inkwell models list       the built-in, recommended and downloaded models\n"
+            "  inkwell models download ID | delete ID | path ID\n"
             "  inkwell COMMAND --help    options of a command"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -20,10 +20,14 @@ from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME, __version__
 from app.logging_setup import setup_logging
+from app.model_choice import RELOAD_KEYS, base_spec, router
 from app.paths import AppPaths
 from app.resources import resource_path
+from app.secrets import SecretStore
+from app.store.model_library import ModelLibrary
 from app.store.settings import Settings
 from app.ui.dialogs.asker import Asker
+from app.ui.dialogs.model_manager_controller import ModelManagerController
 from app.ui.main_window import MainWindow
 from app.ui.messages import MessageCenter
 from app.ui.theme import ThemeController
@@ -40,8 +44,10 @@ class AppContext:
     messages: MessageCenter
     client: ModelClient
     window: MainWindow
+    models: ModelManagerController
 
     def shutdown(self) -> None:
+        self.models.shutdown(timeout_s=2.0)  # a download in progress keeps its partial file and resumes later
         self.client.shutdown()
         self.settings.sync()
 
@@ -51,15 +57,49 @@ def host_config(paths: AppPaths, settings: Settings) -> HostConfig:
 
 
 def compose(
-    paths: AppPaths, settings: Settings, client: ModelClient | None = None, asker: Asker | None = None
+    paths: AppPaths,
+    settings: Settings,
+    client: ModelClient | None = None,
+    asker: Asker | None = None,
+    secrets: SecretStore | None = None,
 ) -> AppContext:
     """Wire the app together. Tests pass their own client (sharing one model host) and an asker that answers."""
     messages = MessageCenter()
-    client = client or ModelClient(host_config(paths, settings), settings.model_spec())
+    secrets = secrets or SecretStore()
+    client = client or ModelClient(host_config(paths, settings), base_spec(settings, secrets))
+    client.route = router(settings, client.spec)
+    client.set_idle_unload(settings.get("model/idle_unload_min", float))
+    models = ModelManagerController(ModelLibrary.at(paths), secrets, messages, base_spec=settings.model_spec)
     context: AppContext
-    window = MainWindow(client, settings, messages, paths, on_close=lambda: context.shutdown(), asker=asker)
-    context = AppContext(paths, settings, messages, client, window)
+    window = MainWindow(
+        client,
+        settings,
+        messages,
+        paths,
+        on_close=lambda: context.shutdown(),
+        asker=asker,
+        models=models,
+        secrets=secrets,
+    )
+    context = AppContext(paths, settings, messages, client, window, models)
     client.model_failed.connect(messages.failure)
+
+    def on_setting(key: str) -> None:
+        if key == "model/threads":
+            client.host.config = host_config(paths, settings)
+            client.unload()  # the next request starts the model with the new thread count
+        if key in RELOAD_KEYS or key == "remote/api_key":
+            spec = base_spec(settings, secrets)
+            client.route = router(settings, spec)
+            if spec != client.spec or key == "remote/api_key":
+                client.load(spec)  # in the background; the window stays responsive
+        elif key == "model/translate_ref":
+            client.route = router(settings, client.spec)
+        elif key == "model/idle_unload_min":
+            client.set_idle_unload(settings.get("model/idle_unload_min", float))
+
+    settings.changed.connect(on_setting)
+    models.refresh()  # what is downloaded, read off the GUI thread (the first-run notice hides if a model is there)
     app = QApplication.instance()
     if isinstance(app, QApplication):
         theme = ThemeController(app, settings, parent=window)

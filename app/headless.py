@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import threading
 import warnings
@@ -44,6 +45,11 @@ def command_parser(name: str) -> argparse.ArgumentParser:
     parser.add_argument("--greedy", action="store_true", help="plain greedy decoding: no sampling, no penalties")
     parser.add_argument("--threads", type=int, default=None, help="CPU threads for the model")
     parser.add_argument("-v", "--verbose", action="store_true", help="show loading progress and stats on stderr")
+    remote = parser.add_argument_group("remote server (OpenAI-compatible: Ollama, vLLM, LM Studio, llama.cpp, ...)")
+    remote.add_argument("--base-url", default="", help="the server's base URL, ending in /v1")
+    remote.add_argument("--remote-model", default="", help="the model name to ask the server for")
+    remote.add_argument("--api-key-env", default="", help="the environment variable that holds the API key")
+    remote.add_argument("--context-length", type=int, default=4096, help="the server model's context (tokens)")
     return parser
 
 
@@ -75,6 +81,15 @@ def run_command(argv: list[str]) -> int:
     if options.temperature <= 0 and not options.greedy:
         _say("--temperature must be above 0 (use --greedy for deterministic output).")
         return EXIT_USAGE
+    if options.base_url and (options.model or options.device != "auto"):
+        _say("--model and --device choose a local model; with --base-url use --remote-model.")
+        return EXIT_USAGE
+    api_key = ""
+    if options.api_key_env:
+        api_key = os.environ.get(options.api_key_env, "")
+        if not api_key:
+            _say(f"the environment variable {options.api_key_env} is not set; it should hold the server's API key.")
+            return EXIT_USAGE
 
     from app.logging_setup import setup_logging
     from app.paths import AppPaths
@@ -95,7 +110,12 @@ def run_command(argv: list[str]) -> int:
         from app.engine import prompts
 
         request = prompts.chat(text, sampling, source="cli")
-    spec = ModelSpec(ref=options.model, device=options.device, dtype=options.dtype)
+    if options.base_url:
+        spec = ModelSpec(
+            ref=options.remote_model, base_url=options.base_url, context_length=options.context_length, api_key=api_key
+        )
+    else:
+        spec = ModelSpec(ref=options.model, device=options.device, dtype=options.dtype)
     try:
         result = _run(spec, request, options.threads, verbose)
     except KeyboardInterrupt:
@@ -117,9 +137,34 @@ def run_command(argv: list[str]) -> int:
     return 0
 
 
+def _run_remote(spec: ModelSpec, request: Request) -> Done | Failure:
+    from app.engine.backends.remote import RemoteBackend, remote_url_warning
+    from app.engine.errors import failure_from_exception
+
+    warning = remote_url_warning(spec.base_url, bool(spec.api_key))
+    if warning:
+        _say(warning)
+    try:
+        backend = RemoteBackend(
+            spec.base_url, spec.ref, api_key=spec.api_key or None, context_length=spec.context_length or 4096
+        )
+        backend.load(spec, lambda _progress: None)
+
+        def write(piece: str) -> None:
+            sys.stdout.write(piece)
+            sys.stdout.flush()
+
+        return backend.stream(request, write, threading.Event())
+    except Exception as exc:
+        return failure_from_exception(exc, request.id)
+
+
 def _run(spec: ModelSpec, request: Request, threads: int | None, verbose: bool) -> Done | Failure:
     from app.engine.errors import failure_from_exception
     from app.paths import AppPaths
+
+    if spec.is_remote:
+        return _run_remote(spec, request)
 
     try:
         import torch

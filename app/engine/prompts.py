@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from app.engine.requests import Chat, Message, RawText, Request, Sampling
@@ -62,16 +63,17 @@ GREEDY_TASKS = frozenset({"proofread"})
 PROMPT_LOOKUP_TOKENS = 10
 
 
-def edit_sampling(task: str, input_tokens: int, context_length: int) -> Sampling:
-    """Room for the answer: about the input's length (twice for expand), within the context."""
+def edit_sampling(task: str, input_tokens: int, context_length: int, base: Sampling | None = None) -> Sampling:
+    """Room for the answer: about the input's length (twice for expand), within the context, unless the user set a
+    maximum; the user's temperature and penalties (`base`), except for proofreading, which stays greedy."""
+    base = base or Sampling(temperature=0.4, repetition_penalty=1.05, max_new_tokens=0)
     factor = 2.5 if task in ("expand", "explain") else 1.5
-    max_new = max(64, min(int(input_tokens * factor) + 64, max(64, context_length // 2)))
+    automatic = max(64, min(int(input_tokens * factor) + 64, max(64, context_length // 2)))
+    max_new = base.max_new_tokens or automatic
     lookup = PROMPT_LOOKUP_TOKENS if task in GROUNDED_TASKS else 0
     if task in GREEDY_TASKS:
         return Sampling(max_new_tokens=max_new, greedy=True, repetition_penalty=1.0, prompt_lookup_tokens=lookup)
-    return Sampling(
-        max_new_tokens=max_new, temperature=0.4, top_p=0.9, repetition_penalty=1.05, prompt_lookup_tokens=lookup
-    )
+    return dataclasses.replace(base, max_new_tokens=max_new, prompt_lookup_tokens=lookup)
 
 
 def edit_selection(task: str, passage: str, sampling: Sampling, *, language: str = "English") -> Request:

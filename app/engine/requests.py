@@ -58,6 +58,27 @@ class Sampling:
         return cls(max_new_tokens=max_new_tokens, greedy=True, repetition_penalty=1.0)
 
 
+@dataclass(frozen=True)
+class ModelSpec:
+    """Which model to load and where. `ref` is "" for the embedded model, else a folder, a .gguf file or a Hub id;
+    with a `base_url`, the model name on an OpenAI-compatible server."""
+
+    ref: str = ""
+    device: str = "auto"  # auto, cpu, cuda, cuda:N, mps
+    dtype: str = "auto"  # auto, bfloat16, float16, float32
+    base_url: str = ""  # set: a remote server (…/v1) instead of a local model
+    context_length: int = 0  # remote only: the server has no tokenizer here to tell
+    api_key: str = field(default="", repr=False, compare=False)  # remote only; never logged
+
+    @property
+    def is_embedded(self) -> bool:
+        return not self.ref and not self.base_url
+
+    @property
+    def is_remote(self) -> bool:
+        return bool(self.base_url)
+
+
 _ids = itertools.count(1)
 
 
@@ -75,6 +96,8 @@ class Request:
     # Non-empty: the local backend keeps this request's KV cache and reuses the common token prefix with the
     # next request under the same key (a chat conversation id). One cache is kept at a time.
     cache_key: str = ""
+    # A model for this request only (a translate model, say); None: the client's model. Swapped in when needed.
+    model: ModelSpec | None = None
     id: int = field(default_factory=next_request_id)
 
 
@@ -129,19 +152,6 @@ class Failure:
     message: str  # plain words: what happened and what the user can do
     detail: str = ""  # technical detail for the log and "Copy diagnostics"
     request_id: int | None = None
-
-
-@dataclass(frozen=True)
-class ModelSpec:
-    """Which model to load and where. `ref` is "" for the embedded model, else a folder, a .gguf file or a Hub id."""
-
-    ref: str = ""
-    device: str = "auto"  # auto, cpu, cuda, cuda:N, mps
-    dtype: str = "auto"  # auto, bfloat16, float16, float32
-
-    @property
-    def is_embedded(self) -> bool:
-        return not self.ref
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import asdict, dataclass
+import uuid
+from dataclasses import asdict, dataclass, field
 
 from app.store.settings import Settings, register_defaults
 
@@ -13,20 +14,32 @@ KEY = "ai/custom_actions"
 register_defaults({KEY: "[]"})
 
 
+def new_id() -> str:
+    return uuid.uuid4().hex[:10]
+
+
 @dataclass(frozen=True)
 class StoredAction:
     name: str
     template: str
     shortcut: str = ""  # portable key sequence text, "" for none
+    # Stable across edits and removals of other actions, so a customized shortcut stays with its action.
+    id: str = field(default_factory=new_id, compare=False)
 
 
 def load(settings: Settings) -> list[StoredAction]:
     try:
         data = json.loads(settings.get(KEY, str) or "[]")
-        return [StoredAction(str(d["name"]), str(d["template"]), str(d.get("shortcut", ""))) for d in data]
+        actions = [
+            StoredAction(str(d["name"]), str(d["template"]), str(d.get("shortcut", "")), str(d.get("id") or new_id()))
+            for d in data
+        ]
     except (ValueError, KeyError, TypeError) as exc:
         log.warning("ignoring unreadable custom actions: %s", exc)
         return []
+    if any("id" not in d for d in data):
+        save(settings, actions)  # give older entries their ids once
+    return actions
 
 
 def save(settings: Settings, actions: list[StoredAction]) -> None:

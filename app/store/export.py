@@ -43,6 +43,12 @@ def export(markdown: str, path: Path, kind: str, title: str) -> None:
 def _export_pdf(markdown: str, path: Path, title: str) -> None:
     # QPdfWriter writes straight to its file; write next to the target and rename, so a failure leaves no half PDF.
     scratch = path.with_name(f".{path.name}.partial")
+    try:
+        scratch.open("wb").close()  # QPdfWriter cannot say why it failed; find out before painting
+    except OSError as exc:
+        raise TextFileError(
+            f"{path.name} cannot be saved there: {exc.strerror or exc}. Choose another folder."
+        ) from exc
     writer = QPdfWriter(str(scratch))
     writer.setTitle(title)
     writer.setPageLayout(

@@ -15,11 +15,20 @@ DEFAULTS: dict[str, Any] = {
     "model/device": "auto",
     "model/dtype": "auto",
     "model/threads": 0,  # 0: let torch decide
-    "continue/max_new_tokens": 96,
-    "continue/temperature": 0.7,
-    "continue/top_p": 0.9,
-    "continue/repetition_penalty": 1.1,
 }
+
+# Sampling per task: "{task}/{parameter}". max_new_tokens 0 means "as long as the input needs" (edits, summaries).
+SAMPLING_TASKS: dict[str, dict[str, float | int]] = {
+    "continue": {"temperature": 0.7, "top_p": 0.9, "top_k": 50, "repetition_penalty": 1.1, "max_new_tokens": 96},
+    "edit": {"temperature": 0.4, "top_p": 0.9, "top_k": 50, "repetition_penalty": 1.05, "max_new_tokens": 0},
+    "chat": {"temperature": 0.7, "top_p": 0.9, "top_k": 50, "repetition_penalty": 1.1, "max_new_tokens": 512},
+    "summarize": {"temperature": 0.3, "top_p": 0.9, "top_k": 50, "repetition_penalty": 1.1, "max_new_tokens": 0},
+    "translate": {"temperature": 0.2, "top_p": 0.9, "top_k": 50, "repetition_penalty": 1.0, "max_new_tokens": 0},
+}
+SAMPLING_PARAMETERS = ("temperature", "top_p", "top_k", "repetition_penalty", "max_new_tokens")
+for _task, _values in SAMPLING_TASKS.items():
+    for _name, _value in _values.items():
+        DEFAULTS[f"{_task}/{_name}"] = _value
 
 
 def register_defaults(defaults: dict[str, Any]) -> None:
@@ -90,10 +99,19 @@ class Settings(QObject):
     def threads(self) -> int | None:
         return self.get("model/threads", int) or None
 
-    def continue_sampling(self) -> Sampling:
+    def sampling(self, task: str) -> Sampling:
+        """The user's sampling settings for `task` (a key of SAMPLING_TASKS); max_new_tokens 0 means automatic."""
         return Sampling(
-            max_new_tokens=self.get("continue/max_new_tokens", int),
-            temperature=self.get("continue/temperature", float),
-            top_p=self.get("continue/top_p", float),
-            repetition_penalty=self.get("continue/repetition_penalty", float),
+            max_new_tokens=self.get(f"{task}/max_new_tokens", int),
+            temperature=self.get(f"{task}/temperature", float),
+            top_p=self.get(f"{task}/top_p", float),
+            top_k=self.get(f"{task}/top_k", int),
+            repetition_penalty=self.get(f"{task}/repetition_penalty", float),
         )
+
+    def reset_sampling(self, task: str) -> None:
+        for name in SAMPLING_PARAMETERS:
+            self.reset(f"{task}/{name}")
+
+    def continue_sampling(self) -> Sampling:
+        return self.sampling("continue")

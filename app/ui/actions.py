@@ -111,7 +111,7 @@ SPECS: tuple[ActionSpec, ...] = (
     _s("ai.custom_actions", "&Custom Actions…", None, group="AI", tip="Add, edit or remove your own actions"),
     # Model and help
     _s("model.manager", "&Model Manager…", "Ctrl+Shift+D", group="Model", tip="Choose, download and manage models"),
-    _s("app.settings", "&Settings…", StandardKey.Preferences, "Ctrl+,", group="Model"),
+    _s("app.settings", "&Settings…", StandardKey.Preferences, "Ctrl+Shift+,", group="Model"),
     _s("help.shortcuts", "&Keyboard Shortcuts", "F1", "Ctrl+/", group="Help", tip="Show every shortcut"),
     _s("help.customize_shortcuts", "&Customize Shortcuts…", None, group="Help"),
     _s("help.diagnostics", "Copy &Diagnostics", None, group="Help", tip="Copy versions, device and recent log lines"),

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QTextCursor,
 )
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QFileDialog,
     QInputDialog,
@@ -31,8 +32,10 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME, __version__
 from app.diagnostics import diagnostics_text
+from app.engine.requests import ModelSpec
 from app.paths import AppPaths
 from app.resources import resource_path
+from app.secrets import SecretStore
 from app.store import custom_actions, recovery
 from app.store.export import FORMATS, export
 from app.store.settings import Settings, register_defaults
@@ -41,7 +44,10 @@ from app.ui import session
 from app.ui.actions import REVIEW_ACTIONS, ActionRegistry, parse_portable
 from app.ui.dialogs.asker import Asker, DialogAsker
 from app.ui.dialogs.custom_actions import CustomActionsDialog
+from app.ui.dialogs.first_run import NOTICE_DONE_KEY, FirstRunNotice, should_show_first_run
+from app.ui.dialogs.model_manager_controller import ModelManagerController
 from app.ui.dialogs.recovery import ask_recovery
+from app.ui.dialogs.settings_dialog import SettingsDialog
 from app.ui.dialogs.shortcuts import CheatSheet, ShortcutsDialog
 from app.ui.editor.active_bridge import ActiveEditorBridge
 from app.ui.editor.autosave import Autosave
@@ -61,6 +67,7 @@ from app.worker.client import ModelClient
 
 register_defaults(
     {
+        NOTICE_DONE_KEY: False,
         "editor/zoom": 0,
         "editor/word_wrap": True,
         "editor/preview": False,
@@ -87,9 +94,14 @@ class MainWindow(QMainWindow):
         paths: AppPaths,
         on_close: Callable[[], None] | None = None,
         asker: Asker | None = None,
+        models: ModelManagerController | None = None,
+        secrets: SecretStore | None = None,
     ) -> None:
         super().__init__()
         self.client = client
+        self.models = models
+        self.secrets = secrets or SecretStore()
+        self._model_dialog: QDialog | None = None
         self.settings = settings
         self.messages = messages
         self.paths = paths
@@ -118,6 +130,7 @@ class MainWindow(QMainWindow):
             messages,
             self.counts.counter,
             lambda: settings.get("ai/translate_language", str),
+            lambda: settings.sampling("edit"),
             lambda tokens, budget: self.ask_long_selection(tokens, budget),
             self,
         )
@@ -129,6 +142,16 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.notice_bar)
+        self.first_run: FirstRunNotice | None = None
+        if models is not None and should_show_first_run(
+            settings.get("model/ref", str) if settings.get("model/backend", str) == "local" else "remote",
+            settings.get(NOTICE_DONE_KEY, bool),
+            False,  # downloads are checked off the GUI thread; the notice hides once the manager lists one
+        ):
+            self.first_run = FirstRunNotice()
+            self.first_run.download_requested.connect(self._first_run_download)
+            self.first_run.dismissed.connect(self._first_run_dismissed)
+            layout.addWidget(self.first_run)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.review_panel)
         layout.addWidget(self.find_bar)
@@ -150,6 +173,8 @@ class MainWindow(QMainWindow):
         self.status = ModelStatusView(self.statusBar(), client)
         self._custom_ids: list[str] = []
         self._pending_cursors: dict[str, int] = {}
+        self._session_left: set[str] = set()
+        self._session_active = ""
         self._build_menus()
         self._connect()
         self._load_custom_actions()
@@ -287,6 +312,12 @@ class MainWindow(QMainWindow):
             task = action_id.split(".", 1)[1]
             a[action_id].triggered.connect(lambda _checked=False, t=task: self.run_action(t))
         a["ai.custom_actions"].triggered.connect(self.custom_actions_dialog)
+        a["model.manager"].triggered.connect(self.open_model_manager)
+        a["app.settings"].triggered.connect(self.open_settings)
+        if self.models is not None:
+            self.models.use_model.connect(self.use_model)
+            self.models.use_for_translate.connect(self.use_for_translate)
+            self.models.rows_changed.connect(self._hide_first_run_if_downloaded)
         a["help.shortcuts"].triggered.connect(self.show_cheat_sheet)
         a["help.customize_shortcuts"].triggered.connect(self.show_shortcuts_editor)
         a["help.diagnostics"].triggered.connect(self.copy_diagnostics)
@@ -510,8 +541,8 @@ class MainWindow(QMainWindow):
             self.ai_menu.removeAction(self.commands[action_id])
             self.commands.remove(action_id)
         self._custom_ids = []
-        for index, stored in enumerate(custom_actions.load(self.settings)):
-            action_id = f"custom.{index}"
+        for stored in custom_actions.load(self.settings):
+            action_id = f"custom.{stored.id}"
             action = self.commands.add(
                 action_id,
                 stored.name,
@@ -529,6 +560,66 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             custom_actions.save(self.settings, dialog.items)
             self._load_custom_actions()
+
+    # -- models and settings ---------------------------------------------------------------------------------
+    def open_model_manager(self) -> None:
+        if self.models is None:
+            return
+        if self._model_dialog is None:
+            from app.ui.dialogs.model_manager import ModelManagerDialog
+
+            self._model_dialog = ModelManagerDialog(self.models, self)
+        self.models.set_current(
+            self.settings.get("model/ref", str), self.settings.get("model/translate_ref", str) or None
+        )
+        self.models.refresh()
+        self._model_dialog.show()
+        self._model_dialog.raise_()
+        self._model_dialog.activateWindow()
+
+    def use_model(self, spec: ModelSpec) -> None:
+        """From the model manager: this model for everything (device and precision stay as set)."""
+        self.settings.set("model/backend", "local")
+        self.settings.set("model/ref", spec.ref)  # the composition root reloads in the background
+
+    def use_for_translate(self, spec: ModelSpec) -> None:
+        self.settings.set("model/translate_ref", spec.ref)
+        self.messages.info(
+            _tr("Translations will use {name}; it is loaded when a translation starts.").format(
+                name=spec.ref or "SmolLM2-135M-Instruct"
+            )
+        )
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self.secrets, self.paths, self.client.info, self)
+        dialog.open_model_manager.connect(self.open_model_manager)
+        dialog.open_shortcuts.connect(self.show_shortcuts_editor)
+        dialog.exec()
+
+    def _first_run_download(self, repo_id: str) -> None:
+        self.settings.set(NOTICE_DONE_KEY, True)
+        self.open_model_manager()
+        if self._model_dialog is not None:
+            self._model_dialog.start_download(repo_id)  # type: ignore[attr-defined]
+        self._close_first_run()
+
+    def _first_run_dismissed(self) -> None:
+        self.settings.set(NOTICE_DONE_KEY, True)
+        self._close_first_run()
+
+    def _hide_first_run_if_downloaded(self) -> None:
+        """A usable downloaded model means the user has gone past the built-in one: the notice has done its job."""
+        models = self.models
+        if self.first_run is not None and models is not None and any(
+            row.kind != "embedded" and row.repo_id and row.usable for row in models.rows
+        ):
+            self._close_first_run()
+
+    def _close_first_run(self) -> None:
+        if self.first_run is not None:
+            self.first_run.hide()
+            self.first_run.deleteLater()
+            self.first_run = None
 
     # -- help ------------------------------------------------------------------------------------------------
     def show_cheat_sheet(self) -> None:
@@ -569,6 +660,9 @@ class MainWindow(QMainWindow):
             if Path(entry.path).exists():
                 self.workspace.open(Path(entry.path))
         self._pending_cursors.update({str(Path(e.path).resolve()): e.cursor for e in state.documents})
+        self._session_left = {str(Path(e.path).resolve()) for e in state.documents if Path(e.path).exists()}
+        active = state.documents[state.active].path if 0 <= state.active < len(state.documents) else ""
+        self._session_active = str(Path(active).resolve()) if active else ""
         self.workspace.opened.connect(self._restore_cursor)
         self.recover()
         for path in files or []:
@@ -579,7 +673,16 @@ class MainWindow(QMainWindow):
     def _restore_cursor(self, document: Document) -> None:
         if document.path is None:
             return
-        position = self._pending_cursors.pop(str(document.path.resolve()), None)
+        key = str(document.path.resolve())
+        position = self._pending_cursors.pop(key, None)
+        if key in self._session_left:
+            self._session_left.discard(key)
+            if not self._session_left and self._session_active:
+                # Every document of the last session is back: show the one that was active then.
+                chosen = self.workspace.find(Path(self._session_active))
+                self._session_active = ""
+                if chosen is not None:
+                    self.workspace.set_active(chosen)
         pane = self.tabs.pane_for(document)
         if position is not None and pane is not None:
             cursor = pane.editor.textCursor()

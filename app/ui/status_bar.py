@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+import logging
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
 from app.engine.requests import Done, Failure, LoadProgress, ModelInfo
 from app.worker.client import ModelClient
 
+log = logging.getLogger(__name__)
+MEMORY_REFRESH_MS = 5000
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("StatusBar", text)
+
+
+def process_memory_mb(pid: int | None) -> float | None:
+    """Resident memory of a process in MB (the model host's, to show what the model costs), None if unknown."""
+    if pid is None:
+        return None
+    try:
+        import psutil
+
+        return float(psutil.Process(pid).memory_info().rss) / 1024 / 1024
+    except Exception:  # gone, or not ours to read: nothing to show
+        return None
 
 
 class ModelStatusView(QObject):
@@ -25,12 +42,15 @@ class ModelStatusView(QObject):
         self.device = QLabel()
         self.device.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.speed = QLabel()
+        self.memory = QLabel()
+        self._client = client
         for widget, name in (
             (self.state, _tr("Model activity")),
             (self.progress, _tr("Model loading progress")),
             (self.model, _tr("Model")),
             (self.device, _tr("Device")),
             (self.speed, _tr("Speed of the last run")),
+            (self.memory, _tr("Memory used by the model")),
         ):
             widget.setAccessibleName(name)
             if isinstance(widget, QLabel):
@@ -41,6 +61,11 @@ class ModelStatusView(QObject):
         client.model_failed.connect(self.on_failed)
         client.job_done.connect(self.on_done)
         client.busy_changed.connect(self.on_busy)
+        client.model_unloaded.connect(self.on_unloaded)
+        self._memory_timer = QTimer(self)
+        self._memory_timer.setInterval(MEMORY_REFRESH_MS)
+        self._memory_timer.timeout.connect(self.refresh_memory)
+        self._memory_timer.start()
 
     def on_progress(self, update: LoadProgress) -> None:
         self.progress.show()
@@ -54,6 +79,7 @@ class ModelStatusView(QObject):
 
     def on_loaded(self, info: ModelInfo) -> None:
         self.progress.hide()
+        QTimer.singleShot(0, self.refresh_memory)
         self.model.setText(info.name)
         self.model.setToolTip(
             _tr("{path}\nContext: {context} tokens").format(path=info.path, context=f"{info.context_length:,}")
@@ -78,5 +104,24 @@ class ModelStatusView(QObject):
                 _tr("{n} tokens, first after {ttft:.0f} ms").format(n=done.stats.new_tokens, ttft=done.stats.ttft_ms)
             )
 
+    def refresh_memory(self) -> None:
+        if self._client.info is not None and self._client.info.device == "remote":
+            self.memory.setText("")
+            return
+        megabytes = process_memory_mb(self._client.host.pid if self._client.host.alive else None)
+        self.memory.setText(_tr("Model RAM {size}").format(size=_size(megabytes)) if megabytes else "")
+        self.memory.setToolTip(_tr("Memory used by the model process (the editor's own is not included)"))
+
+    def on_unloaded(self) -> None:
+        self.model.setText(_tr("Model unloaded (idle)"))
+        self.model.setToolTip(_tr("Unloaded to free memory; the next request loads it again."))
+        self.memory.setText("")
+
     def on_busy(self, busy: bool) -> None:
         self.state.setText(_tr("Generating…") if busy else "")
+
+
+def _size(megabytes: float | None) -> str:
+    if megabytes is None:
+        return ""
+    return f"{megabytes / 1024:.1f} GB" if megabytes >= 1024 else f"{megabytes:.0f} MB"

@@ -28,6 +28,10 @@ class CancelToken:
     def cancelled(self) -> bool:
         return self._event.is_set()
 
+    def is_set(self) -> bool:
+        """The backends' cancel-flag protocol (a backend running in the worker thread reads the token itself)."""
+        return self._event.is_set()
+
     def cancel(self, *, superseded: bool = False) -> None:
         """Safe from any thread; takes effect in the host at its next decode step or layer."""
         with self._lock:

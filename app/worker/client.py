@@ -9,13 +9,14 @@ that was stopped or superseded are dropped, never shown.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import enum
 import itertools
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from app.engine.requests import Done, Failure, ModelInfo, ModelSpec, Request
 from app.worker.host import HostConfig
@@ -117,11 +118,13 @@ class ModelClient(QObject):
     job_failed = Signal(object)  # Failure
     busy_changed = Signal(bool)
     token_counts = Signal(int, object)
+    model_unloaded = Signal()
 
     # Queued (cross-thread) calls into the worker.
     _run = Signal(object)
     _load = Signal(object)
     _count = Signal(int, object)
+    _unload = Signal()
 
     def __init__(
         self,
@@ -146,6 +149,12 @@ class ModelClient(QObject):
         self._handles: dict[int, JobHandle] = {}
         self._tags = itertools.count(1)
         self._closed = False
+        # Which model a request runs on when it names none: the composition root routes translation to the
+        # translate model, say. None: every request uses `spec`.
+        self.route: Callable[[Request], ModelSpec | None] | None = None
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.timeout.connect(self.unload)
 
         self._thread = QThread(self)
         self._thread.setObjectName("inkwell-model-worker")
@@ -154,6 +163,8 @@ class ModelClient(QObject):
         self._run.connect(self._worker.run_job)
         self._load.connect(self._worker.load)
         self._count.connect(self._worker.count_tokens)
+        self._unload.connect(self._worker.unload)
+        self._worker.unloaded.connect(self._on_unloaded)
         self._worker.load_progress.connect(self.load_progress)
         self._worker.model_loaded.connect(self._on_loaded)
         self._worker.load_failed.connect(self._on_load_failed)
@@ -174,10 +185,30 @@ class ModelClient(QObject):
             self.info = None
         self._load.emit(self.spec)
 
+    def set_idle_unload(self, minutes: float) -> None:
+        """Unload the model after `minutes` without a request (0: keep it loaded)."""
+        self._idle.setInterval(int(minutes * 60_000))
+        self._restart_idle()
+
+    def _restart_idle(self) -> None:
+        if self._idle.interval() > 0 and not self.busy and self.info is not None:
+            self._idle.start()
+        else:
+            self._idle.stop()
+
+    def unload(self) -> None:
+        if not self.busy and not self._closed:
+            self._unload.emit()
+
+    def _on_unloaded(self) -> None:
+        self.info = None
+        self.model_unloaded.emit()
+
     def _on_loaded(self, info: ModelInfo) -> None:
         self.info = info
         self.last_failure = None
         self.model_loaded.emit(info)
+        self._restart_idle()
 
     def _on_load_failed(self, failure: Failure) -> None:
         self.info = None
@@ -201,6 +232,11 @@ class ModelClient(QObject):
     def submit(self, request: Request, *, raw: bool = False) -> JobHandle:
         if self._closed:
             raise RuntimeError("the model client is shut down")
+        if request.model is None and self.route is not None:
+            routed = self.route(request)
+            if routed is not None and routed != self.spec:
+                request = dataclasses.replace(request, model=routed)
+        self._idle.stop()
         for handle in list(self._handles.values()):
             if handle.request.source == request.source:
                 self._cancel(handle, superseded=True)
@@ -286,6 +322,7 @@ class ModelClient(QObject):
     def _after_finish(self) -> None:
         if not self._handles:
             self.busy_changed.emit(False)
+            self._restart_idle()
 
     # -- shutdown --------------------------------------------------------------------------------------------
     def shutdown(self, timeout_s: float = 1.5) -> None:
@@ -293,6 +330,7 @@ class ModelClient(QObject):
         if self._closed:
             return
         self._closed = True
+        self._idle.stop()
         for handle in list(self._handles.values()):
             handle.job.token.cancel()
         self._worker.request_stop()

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from app.engine.backends.base import Backend
+from app.engine.errors import failure_from_exception
 from app.engine.requests import Done, Failure, FailureKind, LoadProgress, ModelSpec, Request
 from app.worker.cancel import CancelToken
 from app.worker.host_process import HostDied, HostProcess
@@ -62,12 +64,16 @@ class ModelWorker(QObject):
     job_finished = Signal(int, object)  # Done
     job_failed = Signal(int, object)  # Failure
     token_counts = Signal(int, object)  # tag, tuple[int, ...]
+    unloaded = Signal()
 
     def __init__(self, host: HostProcess, spec: ModelSpec) -> None:
         super().__init__()
         self._host = host
         self._spec = spec
         self._stopping = threading.Event()
+        # A remote (OpenAI-compatible) server is driven from this thread directly: no model to keep in a process.
+        self._remote: Backend | None = None
+        self._remote_spec: ModelSpec | None = None
 
     def request_stop(self) -> None:
         """Called from the GUI thread at shutdown: every wait loop returns within one poll."""
@@ -77,16 +83,49 @@ class ModelWorker(QObject):
     @Slot(object)
     def load(self, spec: ModelSpec) -> None:
         self._spec = spec
+        if spec.is_remote:
+            self._ensure_remote(spec, None)
+            return
         host = self._host
         if host.alive and host.loaded_spec == spec and host.info is not None:
             self.model_loaded.emit(host.info)  # already there (a shared host): the caller still hears about it
             return
         self._ensure_loaded(None)
 
+    def _spec_for(self, job: Job | None) -> ModelSpec:
+        return job.request.model if job is not None and job.request.model is not None else self._spec
+
+    def _ensure_remote(self, spec: ModelSpec, job: Job | None) -> bool:
+        if self._remote is not None and self._remote_spec == spec:
+            return True
+        from app.engine.backends.remote import RemoteBackend
+
+        if self._host.alive:
+            self._host.stop()  # the local model's memory is not needed while a server does the work
+        self.load_progress.emit(LoadProgress("loading", f"Connecting to {spec.base_url}…"))
+        try:
+            backend = RemoteBackend(
+                spec.base_url, spec.ref, api_key=spec.api_key or None, context_length=spec.context_length or 4096
+            )
+            info = backend.load(spec, self.load_progress.emit)
+        except Exception as exc:
+            failure = failure_from_exception(exc)
+            self.load_failed.emit(failure)
+            if job is not None:
+                self.job_failed.emit(job.request.id, dataclasses.replace(failure, request_id=job.request.id))
+            return False
+        self._remote, self._remote_spec = backend, spec
+        self.model_loaded.emit(info)
+        return True
+
     def _ensure_loaded(self, job: Job | None) -> bool:
         """Start the host and load the model if needed. While loading, Stop on `job` answers at once."""
+        spec = self._spec_for(job)
+        if spec.is_remote:
+            return self._ensure_remote(spec, job)
+        self._remote = self._remote_spec = None
         host = self._host
-        if host.alive and host.loaded_spec == self._spec:
+        if host.alive and host.loaded_spec == spec:
             return True
         cancel_reported = False
         try:
@@ -96,7 +135,7 @@ class ModelWorker(QObject):
             tag = next(_load_tags)
             # The host drops its current model before loading; until Loaded arrives it has none.
             host.loaded_spec = host.info = None
-            host.send(LoadCmd(self._spec, tag))
+            host.send(LoadCmd(spec, tag))
             while not self._stopping.is_set():
                 if job is not None and job.token.cancelled and not cancel_reported:
                     # The load goes on (the next request needs it); the user's request ends now.
@@ -106,7 +145,7 @@ class ModelWorker(QObject):
                 if isinstance(reply, LoadProgress):
                     self.load_progress.emit(reply)
                 elif isinstance(reply, Loaded) and reply.tag == tag:
-                    host.loaded_spec, host.info = self._spec, reply.info
+                    host.loaded_spec, host.info = spec, reply.info
                     self.model_loaded.emit(reply.info)
                     return not cancel_reported
                 elif isinstance(reply, LoadFailed) and reply.tag in (tag, 0):
@@ -140,6 +179,9 @@ class ModelWorker(QObject):
         self.job_started.emit(request.id)
         if not self._ensure_loaded(job):
             return
+        if self._spec_for(job).is_remote:
+            self._run_remote(job)
+            return
         if not job.token.bind(self._host.cancel_flag):
             self._finish_cancelled(job, "queue")
             return
@@ -162,10 +204,36 @@ class ModelWorker(QObject):
         finally:
             job.token.unbind()
 
+    def _run_remote(self, job: Job) -> None:
+        request, backend = job.request, self._remote
+        assert backend is not None
+        if job.token.cancelled:
+            self._finish_cancelled(job, "queue")
+            return
+        self.job_generating.emit(request.id)
+        try:
+            # The token is the cancel flag: the remote backend closes the HTTP stream when it is set.
+            done = backend.stream(request, lambda text: self.chunk.emit(request.id, text), job.token)
+        except Exception as exc:
+            self.job_failed.emit(request.id, failure_from_exception(exc, request.id))
+            return
+        self.job_finished.emit(request.id, dataclasses.replace(done, superseded=job.token.superseded))
+
+    @Slot()
+    def unload(self) -> None:
+        """Free the model's memory (the host process ends); the next request loads it again."""
+        self._remote = self._remote_spec = None
+        if self._host.alive:
+            self._host.stop()
+        self.unloaded.emit()
+
     @Slot(int, object)
     def count_tokens(self, tag: int, texts: tuple[str, ...]) -> None:
         if self._stopping.is_set() or not self._ensure_loaded(None):
             self.token_counts.emit(tag, ())
+            return
+        if self._remote is not None:
+            self.token_counts.emit(tag, tuple(self._remote.count_tokens(t) for t in texts))
             return
         try:
             self._host.send(CountTokensCmd(tag, texts))

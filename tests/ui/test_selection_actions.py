@@ -189,7 +189,8 @@ def test_a_custom_action_runs_its_prompt_on_the_selection(qtbot, app_context: Ap
         [custom_actions.StoredAction("Make a list", "Turn {text} into a numbered list.", "Ctrl+Shift+F12")],
     )
     app_context.window._load_custom_actions()
-    action = app_context.window.commands["custom.0"]
+    (stored,) = custom_actions.load(app_context.settings)
+    action = app_context.window.commands[f"custom.{stored.id}"]
     assert action.text() == "Make a list"
     assert action in app_context.window.ai_menu.actions()
     put(app_context, "eggs, milk, bread")

@@ -6,6 +6,7 @@ Imports torch and transformers at module level, so only the model host process a
 from __future__ import annotations
 
 import copy
+import gc
 import json
 import logging
 import os
@@ -28,6 +29,7 @@ from transformers import (
     TextStreamer,
 )
 
+from app.engine import faults
 from app.engine.backends.base import CancelFlag
 from app.engine.convert import ensure_converted
 from app.engine.errors import EngineError
@@ -117,6 +119,8 @@ class DeviceChoice:
 def choose_device(preference: str) -> DeviceChoice:
     """The device to use and, when it is not a GPU, why not."""
     preference = (preference or "auto").lower()
+    if faults.active(faults.GPU_OOM_ON_LOAD) and preference != "cpu":
+        return DeviceChoice("cuda:0")  # a pretend GPU that the injected fault makes run out of memory
     cuda_built = torch.version.cuda is not None or getattr(torch.version, "hip", None) is not None
     mps_ok = bool(getattr(torch.backends, "mps", None) and torch.backends.mps.is_available())
     if not cuda_built:
@@ -264,9 +268,24 @@ class LocalBackend:
         if folder.is_dir() and any(folder.glob("*.safetensors")):
             kwargs["use_safetensors"] = True
         tokenizer = AutoTokenizer.from_pretrained(source, **kwargs)
-        model: Any = AutoModelForCausalLM.from_pretrained(source, dtype=dtype, **kwargs)
-        model.to(device)
-        model.eval()
+        gpu_note, gpu_short = choice.reason, choice.short
+        try:
+            model = self._load_weights(source, device, dtype, kwargs)
+        except Exception as exc:
+            if device == "cpu" or not _out_of_memory(exc):
+                raise
+            # The GPU is too small for this model: run it on the CPU rather than not at all, and say so.
+            log.warning("out of GPU memory loading %s on %s; falling back to the CPU", name, device)
+            gc.collect()
+            if torch.cuda.is_available():
+                torch.cuda.empty_cache()
+            device, dtype = "cpu", torch.float32
+            gpu_note = (
+                f"The model did not fit in the GPU's memory, so it runs on the CPU (slower). Choose a smaller model, "
+                f"or close programs that use the GPU, to run it there. ({_first_line(exc)})"
+            )
+            gpu_short = "GPU out of memory"
+            model = self._load_weights(source, device, dtype, kwargs)
         self.model, self.tokenizer = model, tokenizer
         self._layers = _decoder_layers(model)
         self.info = ModelInfo(
@@ -276,14 +295,23 @@ class LocalBackend:
             dtype=str(dtype).removeprefix("torch."),
             context_length=self._context_length(),
             has_chat_template=bool(getattr(tokenizer, "chat_template", None)),
-            gpu_note=choice.reason,
-            gpu_note_short=choice.short,
+            gpu_note=gpu_note,
+            gpu_note_short=gpu_short,
             load_ms=(time.perf_counter() - started) * 1000,
             torch_version=str(torch.__version__),  # a plain str: unpickling TorchVersion imports torch
             transformers_version=transformers.__version__,
         )
         log.info("loaded %s on %s (%s) in %.0f ms", name, device, self.info.dtype, self.info.load_ms)
         return self.info
+
+    @staticmethod
+    def _load_weights(source: str, device: str, dtype: torch.dtype, kwargs: dict[str, Any]) -> Any:
+        if faults.active(faults.GPU_OOM_ON_LOAD) and device != "cpu":
+            raise torch.OutOfMemoryError("CUDA out of memory. Tried to allocate 2.00 GiB (injected fault)")
+        model: Any = AutoModelForCausalLM.from_pretrained(source, dtype=dtype, **kwargs)
+        model.to(device)
+        model.eval()
+        return model
 
     def _context_length(self) -> int:
         candidates = [
@@ -441,6 +469,8 @@ class LocalBackend:
 
         def run() -> Any:
             """The generated ids, or None when Stop abandoned a forward pass."""
+            if faults.active(faults.GPU_OOM_ON_GENERATE):
+                raise torch.OutOfMemoryError("CUDA out of memory. Tried to allocate 512.00 MiB (injected fault)")
             try:
                 with torch.inference_mode(), self._cancellable_forward(cancel):
                     return self.model.generate(
@@ -456,6 +486,17 @@ class LocalBackend:
 
         try:
             output = run()
+        except torch.OutOfMemoryError as exc:
+            self.drop_cache()
+            if torch.cuda.is_available():
+                torch.cuda.empty_cache()
+            raise EngineError(
+                FailureKind.OUT_OF_MEMORY,
+                f"The {self.info.device} ran out of memory while writing ({len(ids):,} tokens of text plus up to "
+                f"{max_new:,} new ones). Select less text, lower “Max new tokens” in Settings → Writing, or choose "
+                "the CPU in Settings → Model.",
+                _first_line(exc),
+            ) from exc
         except ValueError:
             # Assisted (prompt-lookup) decoding refuses some generation settings; fall back to plain decoding,
             # visibly, rather than fail the request. Anything else is a real error.
@@ -519,6 +560,14 @@ class LocalBackend:
         n = int(generated.numel())
         stats = Stats(len(ids), n, 0.0, n / elapsed if elapsed > 0 else 0.0, elapsed * 1000, dropped, "greedy")
         return Done(request.id, text, "length", stats)
+
+
+def _out_of_memory(exc: BaseException) -> bool:
+    return isinstance(exc, (torch.OutOfMemoryError, MemoryError)) or "out of memory" in str(exc).lower()
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
 def configure_quiet_transformers() -> None:

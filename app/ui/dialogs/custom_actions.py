@@ -94,17 +94,19 @@ class CustomActionsDialog(QDialog):
         self.name.setFocus()
 
     def save_current(self) -> bool:
+        row = self.list.currentRow()
+        existing = self.items[row] if 0 <= row < len(self.items) else None
         action = StoredAction(
             self.name.text().strip(),
             self.template.toPlainText().strip(),
             self.shortcut.keySequence().toString(QKeySequence.SequenceFormat.PortableText),
+            **({"id": existing.id} if existing is not None else {}),
         )
         problem = validate(action)
         if problem:
             self.error.setText(_tr(problem))
             return False
-        row = self.list.currentRow()
-        if 0 <= row < len(self.items):
+        if existing is not None:
             self.items[row] = action
         else:
             self.items.append(action)

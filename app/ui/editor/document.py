@@ -68,7 +68,8 @@ class Document(QObject):
 
     @property
     def text(self) -> str:
-        return self.qdoc.toPlainText()
+        # toPlainText() turns no-break spaces into spaces and U+2028 into newlines; the file must come back as it was.
+        return self.qdoc.toRawText().replace("\u2029", "\n")
 
     @property
     def is_empty_untitled(self) -> bool:

@@ -20,6 +20,19 @@ from PySide6.QtWidgets import (
 from app.ui.editor.search import Query, SearchError, find_all, next_match, replacement_for
 
 
+def _qt_pos(text: str, index: int) -> int:
+    """Qt positions count UTF-16 code units; Python indexes count code points (an emoji is 2 vs 1)."""
+    return index + sum(1 for ch in text[:index] if ord(ch) > 0xFFFF)
+
+
+def _py_index(text: str, position: int) -> int:
+    index = units = 0
+    while index < len(text) and units < position:
+        units += 2 if ord(text[index]) > 0xFFFF else 1
+        index += 1
+    return index
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("FindBar", text)
 
@@ -133,11 +146,11 @@ class FindBar(QWidget):
             return False
         cursor = editor.textCursor()
         position = cursor.selectionStart() if (backwards or from_selection_start) else cursor.selectionEnd()
-        match = next_match(text, self.query(), position, backwards=backwards)
+        match = next_match(text, self.query(), _py_index(text, position), backwards=backwards)
         if match is None:
             return False
-        cursor.setPosition(match.start)
-        cursor.setPosition(match.end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(_qt_pos(text, match.start))
+        cursor.setPosition(_qt_pos(text, match.end), QTextCursor.MoveMode.KeepAnchor)
         editor.setTextCursor(cursor)
         editor.ensureCursorVisible()
         return True
@@ -149,7 +162,7 @@ class FindBar(QWidget):
         text = editor.toPlainText()
         cursor = editor.textCursor()
         matches = find_all(text, self.query()) if self._matches_or_report(text) else []
-        selected = (cursor.selectionStart(), cursor.selectionEnd())
+        selected = (_py_index(text, cursor.selectionStart()), _py_index(text, cursor.selectionEnd()))
         current = next((m for m in matches if (m.start, m.end) == selected), None)
         if current is None:
             return self.find_next(from_selection_start=True)
@@ -180,8 +193,8 @@ class FindBar(QWidget):
         cursor = QTextCursor(editor.document())
         cursor.beginEditBlock()
         for match, new_text in zip(reversed(matches), reversed(new_texts), strict=True):  # back to front: offsets hold
-            cursor.setPosition(match.start)
-            cursor.setPosition(match.end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(_qt_pos(text, match.start))
+            cursor.setPosition(_qt_pos(text, match.end), QTextCursor.MoveMode.KeepAnchor)
             cursor.insertText(new_text)
         cursor.endEditBlock()
         self.status.setText(_tr("Replaced {n}").format(n=len(matches)))

@@ -56,7 +56,7 @@ def replacement_for(text: str, query: Query, match: Match, replacement: str) -> 
     """The text replacing `match`: with regex, backreferences like \\1 are expanded."""
     if not query.regex:
         return replacement
-    found = query.compile().match(text, match.start, match.end)
+    found = query.compile().match(text, match.start)
     if found is None or found.end() != match.end:
         return replacement
     try:

@@ -75,6 +75,7 @@ class SelectionActions(QObject):
         messages: MessageCenter,
         counter: Callable[[], TokenCounter],
         language: Callable[[], str],
+        sampling: Callable[[], Sampling] | None,
         ask_long: Callable[[int, int], LongSelectionChoice],
         parent: QObject | None = None,
     ) -> None:
@@ -83,6 +84,7 @@ class SelectionActions(QObject):
         self._messages = messages
         self._counter = counter
         self._language = language
+        self._sampling = sampling
         self._ask_long = ask_long
         self.phase = Phase.IDLE
         self.task = ""
@@ -186,7 +188,8 @@ class SelectionActions(QObject):
     def _request(self, passage: str) -> Request:
         info = self._client.info
         context = info.context_length if info is not None else 2048
-        sampling = prompts.edit_sampling(self.task, self._counter().count(passage).tokens, context)
+        base = self._sampling() if self._sampling is not None else None
+        sampling = prompts.edit_sampling(self.task, self._counter().count(passage).tokens, context, base)
         if self._custom is not None:
             return prompts.custom_action(
                 self._custom.template, passage, Sampling(max_new_tokens=sampling.max_new_tokens)

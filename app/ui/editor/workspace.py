@@ -243,6 +243,7 @@ class Workspace(QObject):
             return  # our own save, or a touch that changed nothing we track
         if stamp is None:
             document.disk_stamp = None
+            document.qdoc.setModified(True)  # the editor holds the only copy now
             gone = _tr("{name} was deleted or moved by another program. Your text is still here; save it to keep it.")
             self.messages.warning(gone.format(name=document.title))
             return

@@ -1,0 +1,154 @@
+"""Settings, model choice and the model's lifetime: device reloads, per-task models, idle unload, the first run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from app.engine.requests import ModelSpec, RawText, Request, Sampling
+from app.gui import AppContext
+from app.model_choice import REMOTE_KEY_NAME
+from app.secrets import SecretStore
+from app.ui.dialogs.first_run import NOTICE_DONE_KEY
+from app.ui.dialogs.settings_dialog import SettingsDialog
+from app.worker.client import ModelClient
+from tests.helpers.bad_server import BadServer, models_reply
+
+
+def dialog_for(context: AppContext, secrets: SecretStore | None = None) -> SettingsDialog:
+    dialog = SettingsDialog(
+        context.settings, secrets or context.window.secrets, context.paths, context.client.info, context.window
+    )
+    dialog.setModal(False)
+    return dialog
+
+
+def test_changing_the_device_reloads_the_model_in_the_background(qtbot, app_context: AppContext) -> None:
+    with qtbot.waitSignal(app_context.client.model_loaded, timeout=60_000):
+        app_context.client.load()
+    dialog = dialog_for(app_context)
+    assert "Why not the GPU" in dialog.detected.text()  # this machine's torch has no CUDA: said where it is chosen
+    with qtbot.waitSignal(app_context.client.model_loaded, timeout=60_000) as blocker:
+        dialog.device.setCurrentIndex(dialog.device.findData("cpu"))
+    assert app_context.settings.get("model/device", str) == "cpu"
+    assert app_context.client.spec.device == "cpu"
+    assert blocker.args[0].gpu_note == "The CPU was chosen in Settings."
+    dialog.close()
+
+
+def test_sampling_per_task_is_saved_and_reset(qtbot, app_context: AppContext) -> None:
+    dialog = dialog_for(app_context)
+    dialog.sampling_fields["chat"]["temperature"].setValue(1.3)
+    dialog.sampling_fields["continue"]["max_new_tokens"].setValue(40)
+    assert app_context.settings.sampling("chat").temperature == 1.3
+    assert app_context.settings.continue_sampling().max_new_tokens == 40
+    dialog.reset_task("chat")
+    assert app_context.settings.sampling("chat").temperature == 0.7
+    assert dialog.sampling_fields["chat"]["temperature"].value() == 0.7
+    assert app_context.settings.continue_sampling().max_new_tokens == 40  # other tasks keep theirs
+    dialog.close()
+
+
+def test_the_theme_applies_at_once(qtbot, app_context: AppContext) -> None:
+    dialog = dialog_for(app_context)
+    dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert app.palette().window().color().lightness() < 80
+    assert app_context.window.dark
+    dialog.theme.setCurrentIndex(dialog.theme.findData("light"))
+    assert app.palette().window().color().lightness() > 180
+    dialog.close()
+
+
+def test_remote_settings_warn_and_test_the_connection(qtbot, app_context: AppContext) -> None:
+    dialog = dialog_for(app_context)
+    dialog.remote_radio.setChecked(True)
+    dialog.api_key.setText("sk-secret")
+    dialog.base_url.setEditText("http://models.example.com/v1")
+    assert not dialog.warning.isHidden() and "http" in dialog.warning.text()
+    with BadServer({"GET /v1/models": models_reply("small-model")}) as server:
+        dialog.base_url.setEditText(server.base_url)
+        dialog.remote_model.setText("missing-model")
+        with qtbot.waitSignal(dialog._tester.done, timeout=30_000):
+            dialog.test_connection()
+        assert dialog.report.text().startswith("✖") and "small-model" in dialog.report.text()
+        dialog.remote_model.setText("small-model")
+        with qtbot.waitSignal(dialog._tester.done, timeout=30_000):
+            dialog.test_connection()
+        assert dialog.report.text().startswith("✔")
+    dialog.close()
+    app_context.settings.set("model/backend", "local")
+
+
+def test_without_a_keyring_the_key_cannot_be_stored_and_it_says_so(qtbot, app_context: AppContext) -> None:
+    from keyring.backends import fail
+
+    secrets = SecretStore(backend=fail.Keyring())
+    dialog = dialog_for(app_context, secrets)
+    assert "No system keyring" in dialog.key_status.text()
+    dialog.api_key.setText("sk-secret")
+    dialog._save_key()  # no crash; the reason is shown
+    assert secrets.get(REMOTE_KEY_NAME) is None
+    assert "sk-secret" not in Path(app_context.settings._store.fileName()).read_text(errors="replace")
+    dialog.close()
+
+
+def test_translation_runs_on_the_translate_model_and_the_next_request_on_the_main_one(
+    qtbot, app_context: AppContext, tiny_model_dir: Path, tiny_short_context_dir: Path
+) -> None:
+    client: ModelClient = app_context.client
+    app_context.settings.set("model/translate_ref", str(tiny_short_context_dir))
+    loaded: list[str] = []
+    client.model_loaded.connect(lambda info: loaded.append(info.path))
+    translate = client.submit(Request("translate", RawText("Bonjour"), Sampling.plain_greedy(4), source="translate"))
+    assert translate.request.model is not None and translate.request.model.ref == str(tiny_short_context_dir)
+    with qtbot.waitSignal(translate.finished, timeout=60_000):
+        pass
+    normal = client.submit(Request("continue", RawText("Hello"), Sampling.plain_greedy(4)))
+    assert normal.request.model is None
+    with qtbot.waitSignal(normal.finished, timeout=60_000):
+        pass
+    assert loaded[-2:] == [str(tiny_short_context_dir), str(tiny_model_dir)]  # swapped in, then back
+
+
+def test_the_model_unloads_after_being_idle_and_comes_back(qtbot, app_context: AppContext) -> None:
+    client = app_context.client
+    with qtbot.waitSignal(client.model_loaded, timeout=60_000):
+        client.load()
+    with qtbot.waitSignal(client.model_unloaded, timeout=30_000):
+        client.set_idle_unload(0.002)  # ~120 ms without a request
+    assert not client.host.alive and client.info is None
+    assert "unloaded" in app_context.window.status.model.text()
+    client.set_idle_unload(0)
+    handle = client.submit(Request("continue", RawText("Back again"), Sampling.plain_greedy(4)))
+    with qtbot.waitSignal(handle.finished, timeout=60_000):
+        pass
+    assert client.host.alive
+
+
+def test_the_status_bar_shows_the_model_process_memory(qtbot, app_context: AppContext) -> None:
+    with qtbot.waitSignal(app_context.client.model_loaded, timeout=60_000):
+        app_context.client.load()
+    app_context.window.status.refresh_memory()
+    assert app_context.window.status.memory.text().startswith("Model RAM ")
+
+
+def test_the_first_run_notice_offers_the_recommended_model_once(qtbot, app_context: AppContext) -> None:
+    notice = app_context.window.first_run
+    assert notice is not None and notice.isVisible()
+    assert "not for translation or Chinese" in notice.label.text()
+    notice.dismissed.emit()
+    assert app_context.window.first_run is None
+    assert app_context.settings.get(NOTICE_DONE_KEY, bool)
+
+
+def test_use_this_model_from_the_manager_switches_the_model(
+    qtbot, app_context: AppContext, tiny_short_context_dir: Path
+) -> None:
+    assert app_context.window.models is not None
+    with qtbot.waitSignal(app_context.client.model_loaded, timeout=60_000) as blocker:
+        app_context.window.models.use_model.emit(ModelSpec(ref=str(tiny_short_context_dir)))
+    assert blocker.args[0].path == str(tiny_short_context_dir)
+    assert app_context.settings.get("model/ref", str) == str(tiny_short_context_dir)
