@@ -1,4 +1,5 @@
-"""Screenshots for docs/img: the main window mid-stream on the embedded model, and a notice.
+"""Screenshots for docs/img, on the embedded model: the editor mid-continuation, the review diff, the shortcuts
+editor and the settings dialog, in the light and the dark look.
 
     python tools/screenshots.py
 """
@@ -7,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -15,34 +15,93 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
+DOCUMENT = """# The lighthouse
+
+The storm came in from the west just after midnight. Mara climbed the spiral stairs with the lamp oil, counting \
+the steps as her father had taught her.
+
+## Morning
+
+Teh harbour was quiet when she came down, and the boats was still tied up along the old stone wall. \
+She walked to the end of the pier to see what the night had left behind.
+"""
+
 
 def main() -> int:
     from _common import make_app_context, wait_for
+    from PySide6.QtCore import QTimer
     from PySide6.QtGui import QTextCursor
+    from PySide6.QtWidgets import QApplication, QWidget
 
-    app, context = make_app_context(**{"continue__max_new_tokens": 120})
+    from app.ui.dialogs.settings_dialog import SettingsDialog
+    from app.ui.dialogs.shortcuts import ShortcutsDialog
+
+    app, context = make_app_context(**{"continue__max_new_tokens": 60, "models__first_run_notice_done": True})
     window = context.window
     out = REPO / "docs" / "img"
+    out.mkdir(parents=True, exist_ok=True)
+
+    def settle(ms: int = 150) -> None:
+        timer = QTimer()
+        timer.setSingleShot(True)
+        timer.start(ms)
+        wait_for(timer.timeout)
+
+    def grab(widget: QWidget, name: str) -> None:
+        settle()
+        widget.grab().save(str(out / name))
+        print("saved", name)
+
     try:
-        window.resize(1100, 700)
+        window.resize(1200, 760)
         window.show()
         context.client.load()
         wait_for(context.client.model_loaded)
-        window.editor.setPlainText(
-            "# The lighthouse\n\nThe storm came in from the west just after midnight. Mara climbed the spiral "
-            "stairs with the lamp oil, counting the steps as her father had taught her, and when she reached the top"
-        )
-        window.editor.moveCursor(QTextCursor.MoveOperation.End)
-        window.continue_writing()
-        for _ in range(8):  # a few coalesced inserts in: mid-stream
-            wait_for(window.editor.textChanged)
-        window.grab().save(str(out / "main-window-streaming.png"))
-        wait_for(window.continuation.finished)
-        context.messages.warning("Text too long. The text is too long for this model: 9,120 tokens, but only 8,064 fit.")
-        window.grab().save(str(out / "main-window-notice.png"))
+        editor = window.editor
+        for theme in ("light", "dark"):
+            context.settings.set("ui/theme", theme)
+            window.set_preview(True)
+            editor.setPlainText(DOCUMENT)
+            cursor = editor.textCursor()
+            cursor.setPosition(DOCUMENT.index("her father had taught her.") + len("her father had taught her."))
+            editor.setTextCursor(cursor)
+            window.continue_writing()
+            for _ in range(6):  # a few coalesced inserts: mid-stream, in the pending style
+                wait_for(editor.textChanged)
+            grab(window, f"editor-{theme}.png")
+            context.client.cancel_all()
+            wait_for(window.continuation.finished)
+            window.continuation.settle(accept=False)
+            window.set_preview(False)
+
+            start = DOCUMENT.index("Teh harbour")
+            end = DOCUMENT.index("behind.") + len("behind.")
+            cursor = editor.textCursor()
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            editor.setTextCursor(cursor)
+            window.run_action("proofread")
+            wait_for(window.review.finished, timeout_s=300)
+            window.review_panel.refresh()
+            grab(window, f"review-{theme}.png")
+            window.review.reject()
+
+            dialog = ShortcutsDialog(window.commands, window)
+            dialog.filter.setText("")
+            dialog.select("ai.rewrite")
+            dialog.show()
+            grab(dialog, f"shortcuts-{theme}.png")
+            dialog.close()
+
+            settings_dialog = SettingsDialog(context.settings, window.secrets, context.paths, context.client.info, window)
+            settings_dialog.show()
+            grab(settings_dialog, f"settings-{theme}.png")
+            settings_dialog.close()
+        context.settings.set("ui/theme", "system")
+        editor.document().setModified(False)
     finally:
         window.close()
-    print("saved to", out)
+        QApplication.processEvents()
     return 0
 
 

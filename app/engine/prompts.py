@@ -38,23 +38,79 @@ def render_plain_chat(messages: Sequence[Message]) -> str:
 
 
 # -- actions on the selection (the review view) --------------------------------------------------------------
-EDITOR_SYSTEM = (
-    "You are a careful writing assistant inside a text editor. You receive a passage and an instruction. "
-    "Reply with the resulting text only: no introduction, no explanation, no quotation marks around it."
-)
+EDITOR_SYSTEM = "You are an editor. {instruction} Reply with the text only: no introduction, no explanation."
 
 EDIT_INSTRUCTIONS = {
-    "rewrite": "Rewrite the passage so that it reads clearly and smoothly. Keep its meaning, its language and its "
-    "formatting.",
-    "proofread": "Correct the spelling, grammar and punctuation of the passage. Change nothing else: keep the wording, "
-    "the style, the language and the formatting.",
-    "shorten": "Shorten the passage to about half its length. Keep the key points, the language and the tone.",
-    "expand": "Expand the passage with more detail and examples, in the same language, tone and style.",
-    "formal": "Rewrite the passage in a formal, professional tone. Keep its meaning and its language.",
-    "friendly": "Rewrite the passage in a warm, friendly tone. Keep its meaning and its language.",
-    "translate": "Translate the passage into {language}. Keep the formatting (paragraphs, lists, Markdown).",
-    "explain": "Explain the passage in plain words for a general reader: what it says and what it means.",
+    "rewrite": "Rewrite the user's text so that it reads clearly and smoothly, keeping its meaning and language.",
+    "proofread": "Rewrite the user's text with correct spelling, grammar and punctuation. Keep everything else the "
+    "same.",
+    "shorten": "Shorten the user's text to about half its length, keeping its key points.",
+    "expand": "Expand the user's text with more detail, in the same language, tone and style.",
+    "formal": "Rewrite the user's text in a formal, professional tone, keeping its meaning.",
+    "friendly": "Rewrite the user's text in a warm, friendly tone, keeping its meaning.",
+    "translate": "Translate the user's text into {language}. Keep the paragraphs and the formatting.",
+    "explain": "Explain the user's text in plain words for a general reader.",
 }
+
+# One worked example per task: small models (the embedded 135M one) follow an example far better than an
+# instruction alone, and larger ones lose nothing by it.
+EDIT_EXAMPLES = {
+    "rewrite": (
+        "The meeting, which was long, it went on and on and we did not really decide anything at all.",
+        "The meeting dragged on for hours and ended without a decision.",
+    ),
+    "proofread": ("Teh cat are sleeping on the the sofa.", "The cat is sleeping on the sofa."),
+    "shorten": (
+        "We would like to take this opportunity to let you know that our office will be closed on Monday due to "
+        "the public holiday.",
+        "Our office is closed on Monday for the public holiday.",
+    ),
+    "expand": (
+        "The garden was beautiful.",
+        "The garden was beautiful: roses climbed the old brick wall, bees hummed between the lavender, and the "
+        "lawn glowed in the late afternoon sun.",
+    ),
+    "formal": (
+        "Hey, can you send me that report asap? Thanks!",
+        "Could you please send me the report at your earliest convenience? Thank you.",
+    ),
+    "friendly": (
+        "Your request has been received and will be processed in due course.",
+        "Thanks for getting in touch! We've got your request and we'll get back to you soon.",
+    ),
+    "explain": (
+        "E = mc²",
+        "Energy equals mass times the speed of light squared: even a tiny amount of mass holds an enormous amount "
+        "of energy.",
+    ),
+}
+
+# "Good morning! How are you today?" in each target language, for the translation example.
+GREETING = {
+    "English": "Good morning! How are you today?",
+    "Simplified Chinese": "早上好！你今天好吗？",
+    "Traditional Chinese": "早安！你今天好嗎？",
+    "Japanese": "おはようございます！今日はお元気ですか？",
+    "Korean": "좋은 아침입니다! 오늘 어떻게 지내세요?",
+    "German": "Guten Morgen! Wie geht es Ihnen heute?",
+    "French": "Bonjour ! Comment allez-vous aujourd'hui ?",
+    "Spanish": "¡Buenos días! ¿Cómo está hoy?",
+    "Italian": "Buongiorno! Come sta oggi?",
+    "Portuguese": "Bom dia! Como está hoje?",
+    "Russian": "Доброе утро! Как у вас дела сегодня?",
+    "Arabic": "صباح الخير! كيف حالك اليوم؟",
+}
+
+
+def _example(task: str, language: str) -> tuple[str, str] | None:
+    if task != "translate":
+        return EDIT_EXAMPLES.get(task)
+    target = GREETING.get(language)
+    if target is None:
+        return None
+    source = GREETING["French"] if language == "English" else GREETING["English"]
+    return source, target
+
 
 # Tasks whose output repeats the input closely: prompt-lookup decoding copies spans from the prompt (~3x faster).
 GROUNDED_TASKS = frozenset({"rewrite", "proofread", "shorten", "formal", "friendly", "translate"})
@@ -77,17 +133,21 @@ def edit_sampling(task: str, input_tokens: int, context_length: int, base: Sampl
 
 
 def edit_selection(task: str, passage: str, sampling: Sampling, *, language: str = "English") -> Request:
-    """A request for one of EDIT_INSTRUCTIONS on `passage`."""
+    """A request for one of EDIT_INSTRUCTIONS on `passage`: instruction, one worked example, then the passage."""
     instruction = EDIT_INSTRUCTIONS[task].format(language=language)
-    user = f"{instruction}\n\nPassage:\n{passage}"
-    messages = (Message("system", EDITOR_SYSTEM), Message("user", user))
-    return Request(task=task, prompt=Chat(messages), sampling=sampling, source="editor")
+    messages = [Message("system", EDITOR_SYSTEM.format(instruction=instruction))]
+    example = _example(task, language)
+    if example is not None:
+        messages += [Message("user", example[0]), Message("assistant", example[1])]
+    messages.append(Message("user", passage))
+    return Request(task=task, prompt=Chat(tuple(messages)), sampling=sampling, source="editor")
 
 
 def custom_action(template: str, passage: str, sampling: Sampling) -> Request:
     """A user's own action: their prompt with {text} replaced by the passage (appended when {text} is missing)."""
     prompt = template.replace("{text}", passage) if "{text}" in template else f"{template}\n\n{passage}"
-    messages = (Message("system", EDITOR_SYSTEM), Message("user", prompt))
+    system = EDITOR_SYSTEM.format(instruction="Follow the user's instruction about their text.")
+    messages = (Message("system", system), Message("user", prompt))
     return Request(task="custom", prompt=Chat(messages), sampling=sampling, source="editor")
 
 

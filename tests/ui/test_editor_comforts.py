@@ -59,16 +59,16 @@ def test_counts_estimate_tokens_without_a_model_and_count_them_with_one(
     put_text(window, text)
     label = window.counts_label
     estimate = max(1, round(len(text) / 4))
-    qtbot.waitUntil(lambda: label.text() == f"10 words · {len(text)} characters · ≈{estimate} tokens", timeout=5_000)
+    qtbot.waitUntil(lambda: label.text() == f"10 words · {len(text)} chars · ≈{estimate} tokens", timeout=5_000)
 
     window.counts.set_model_dir(str(tiny_model_dir))
     tokenizer = AutoTokenizer.from_pretrained(tiny_model_dir)
     exact = len(tokenizer(text, add_special_tokens=False)["input_ids"])
-    qtbot.waitUntil(lambda: label.text() == f"10 words · {len(text)} characters · {exact} tokens", timeout=5_000)
+    qtbot.waitUntil(lambda: label.text() == f"10 words · {len(text)} chars · {exact} tokens", timeout=5_000)
 
     select(window.editor, 4, 19)  # "quick brown fox"
     selected = len(tokenizer("quick brown fox", add_special_tokens=False)["input_ids"])
-    expected = f"Selection: 3 words · 15 characters · {selected} tokens  |  10 words · {len(text)} characters"
+    expected = f"Selected 3 words · 15 chars · {selected} tokens of 10 words · {len(text)} chars"
     qtbot.waitUntil(lambda: label.text().startswith(expected), timeout=5_000)
 
     window.editor.moveCursor(QTextCursor.MoveOperation.End)

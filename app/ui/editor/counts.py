@@ -38,14 +38,14 @@ def _tr(text: str) -> str:
 
 def describe(document: Counts, selection: Counts | None) -> str:
     def one(c: Counts) -> str:
-        parts = [_tr("{n} words").format(n=f"{c.words:,}"), _tr("{n} characters").format(n=f"{c.chars:,}")]
+        parts = [_tr("{n} words").format(n=f"{c.words:,}"), _tr("{n} chars").format(n=f"{c.chars:,}")]
         if c.tokens is not None:
             parts.append(_tr("{n} tokens").format(n=str(c.tokens)))
         return " · ".join(parts)
 
     text = one(document)
     if selection is not None and selection.chars:
-        text = _tr("Selection: {sel}  |  {doc}").format(sel=one(selection), doc=text)
+        text = _tr("Selected {sel} of {doc}").format(sel=one(selection), doc=text)
     return text
 
 
