@@ -160,6 +160,9 @@ def run_gui(file: str | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource_path("icons", "inkwell.svg"))))
     settings = Settings.at(str(paths.settings_file))
+    from app.ui import i18n
+
+    translators = i18n.install(app, settings.get("ui/language", str))  # before any widget is built
     context = compose(paths, settings)
     _install_excepthook(context.messages)
     if os.environ.get(STARTUP_PROBE_ENV):
@@ -183,4 +186,5 @@ def run_gui(file: str | None = None) -> int:
         qasync.run(until_quit())
     finally:
         context.shutdown()
+    del translators
     return 0

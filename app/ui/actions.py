@@ -227,6 +227,16 @@ class ActionRegistry(QObject):
         self._apply(action_id)
         return action
 
+    def adopt(self, action: QAction, scope: str, tip: str = "") -> None:
+        """Take an action a pane made (its shortcut works inside the pane) into the table: customizable,
+        checked for conflicts, shown in the cheat sheet."""
+        action_id = action.objectName()
+        self._actions[action_id] = action
+        self._scopes[action_id] = scope
+        self._defaults[action_id] = list(action.shortcuts())
+        self._tips[action_id] = tip or action.text().replace("&", "")
+        self._apply(action_id)
+
     def remove(self, action_id: str) -> None:
         action = self._actions.pop(action_id, None)
         if action is not None:

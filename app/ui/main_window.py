@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
             self.docks[key] = dock
 
         self.commands = ActionRegistry(settings, self, self.tabs)
+        self._build_panes(paths)
         self.counts_label = QLabel()
         self.counts_label.setAccessibleName(_tr("Word, character and token counts"))
         self.statusBar().addWidget(self.counts_label, 1)
@@ -198,6 +199,36 @@ class MainWindow(QMainWindow):
 
     def _active(self) -> Document | None:
         return self.workspace.active
+
+    # -- panes -----------------------------------------------------------------------------------------------
+    def _build_panes(self, paths: AppPaths) -> None:
+        from app.store.conversations import ConversationStore, default_path
+        from app.ui.panes.chat_controller import chat_sampling
+        from app.ui.panes.chat_pane import ChatPane
+
+        settings, client = self.settings, self.client
+        self.chat_pane = ChatPane(
+            client,
+            self.messages,
+            self.bridge,
+            ConversationStore(default_path(paths.data)),
+            lambda: client.info,
+            sampling=lambda: chat_sampling(settings),
+            default_preset=settings.get("chat/preset", str),
+        )
+        self.docks["chat"].setWidget(self.chat_pane)
+        for action in self.chat_pane.actions_by_id.values():
+            self.commands.adopt(action, "chat")
+
+    def ask_chat(self) -> None:
+        """Ctrl+Shift+K: the selection goes to the chat as the context of the next question."""
+        self.docks["chat"].show()
+        self.docks["chat"].raise_()
+        self.chat_pane.ask_about(self.bridge.selected_text())
+
+    def shutdown_panes(self) -> None:
+        """Before the model client goes: the panes stop their requests and save (conversations)."""
+        self.chat_pane.shutdown()
 
     # -- menus -----------------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -245,7 +276,8 @@ class MainWindow(QMainWindow):
             self._theme_group.addAction(action)
         self._theme_group.triggered.connect(lambda action: self.settings.set("ui/theme", action.data()))
 
-        self.ai_menu = bar.addMenu(_tr("&AI"))
+        # Alt+I, not Alt+A: the review panel's Accept button owns Alt+A, and an ambiguous shortcut fires neither.
+        self.ai_menu = bar.addMenu(_tr("A&I"))
         self.ai_menu.addAction(a["ai.continue"])
         self.ai_menu.addAction(a["ai.stop"])
         self.ai_menu.addSeparator()
@@ -265,6 +297,14 @@ class MainWindow(QMainWindow):
         self.ai_menu.addSeparator()
         self.ai_menu.addAction(a["ai.summarize"])
         self.ai_menu.addAction(a["ai.ask_chat"])
+
+        chat_menu = bar.addMenu(_tr("Cha&t"))
+        for action_id in ("chat.new", "chat.regenerate", "chat.stop", "chat.copy_last", "chat.insert_last",
+                          "chat.ground"):  # fmt: skip
+            chat_menu.addAction(self.chat_pane.actions_by_id[action_id])
+        chat_menu.addSeparator()
+        for action_id in ("chat.export_markdown", "chat.export_json"):
+            chat_menu.addAction(self.chat_pane.actions_by_id[action_id])
 
         model_menu = bar.addMenu(_tr("&Model"))
         model_menu.addAction(a["model.manager"])
@@ -312,6 +352,7 @@ class MainWindow(QMainWindow):
             task = action_id.split(".", 1)[1]
             a[action_id].triggered.connect(lambda _checked=False, t=task: self.run_action(t))
         a["ai.custom_actions"].triggered.connect(self.custom_actions_dialog)
+        a["ai.ask_chat"].triggered.connect(self.ask_chat)
         a["model.manager"].triggered.connect(self.open_model_manager)
         a["app.settings"].triggered.connect(self.open_settings)
         if self.models is not None:
@@ -730,6 +771,7 @@ class MainWindow(QMainWindow):
         session.save(self.settings, self.session_state())
         self.autosave.shutdown(clean=True)
         self.counts.shutdown()
+        self.shutdown_panes()
         if self._on_close is not None:
             self._on_close()
         event.accept()

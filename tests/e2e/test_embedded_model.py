@@ -144,3 +144,42 @@ def test_chat_follow_ups_reuse_the_cache_with_identical_tokens(qtbot, embedded_c
         assert previous.stats is not None and turn.stats is not None
         # The previous prompt and (most of) the previous answer were not read again.
         assert turn.stats.cached_prompt_tokens > previous.stats.prompt_tokens
+
+
+def test_open_edit_proofread_accept_and_undo_restores_the_exact_text(
+    qtbot, embedded_client: ModelClient, paths: AppPaths, tmp_path: Path
+) -> None:
+    """The editor issue's whole flow on the real model, through the keyboard."""
+    path = tmp_path / "letter.md"
+    path.write_text("# Letter\n\nTeh boats was still tied up along the old stone wall.\n", encoding="utf-8")
+    context = compose(paths, Settings.at(str(tmp_path / "s.ini")), embedded_client, ScriptedAsker())
+    qtbot.addWidget(context.window)
+    context.window.restore_session([])
+    show_active(qtbot, context.window)
+    with qtbot.waitSignal(context.window.workspace.opened, timeout=30_000):
+        context.window.open_file(path)
+    editor = context.window.editor
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor, "She sat on the pier.")  # an edit by the user
+    original = editor.toPlainText()
+    cursor = editor.textCursor()
+    start = original.index("Teh boats")
+    cursor.setPosition(start)
+    cursor.setPosition(original.index("wall.") + len("wall."), QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    with qtbot.waitSignal(context.window.review.finished, timeout=180_000):
+        qtbot.keyClick(editor, Qt.Key.Key_P, shift)  # proofread
+    review = context.window.review
+    assert review.result.strip() and review.last_done is not None and review.last_done.stats is not None
+    assert review.last_done.stats.decoding == "greedy+lookup"
+    proposed = review.result
+    with qtbot.waitSignal(review.phase_changed, timeout=5_000):  # a mnemonic "clicks" after a short animation
+        qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)  # Accept (the button's Alt+A)
+    end = original.index("wall.") + len("wall.")
+    assert editor.toPlainText() == original[:start] + proposed + original[end:]
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == original  # exactly the text before the AI action
+    context.window.close()

@@ -463,7 +463,7 @@ class LocalBackend:
         input_ids = torch.tensor([ids], device=self.model.device)
         extra: dict[str, Any] = {}
         if cache is not None:
-            extra["past_key_values"] = cache
+            extra["cache"] = cache  # transformers 5.24 deprecates the old name, past_key_values
         if sampling.prompt_lookup_tokens > 0:
             extra["prompt_lookup_num_tokens"] = sampling.prompt_lookup_tokens
 

@@ -354,7 +354,13 @@ class SettingsDialog(QDialog):
         )
         self.theme.currentIndexChanged.connect(lambda _i: self._set("ui/theme", self._combo_value(self.theme)))
         form.addRow(_tr("Theme:"), self.theme)
-        self.language = self._combo(LANGUAGES, self.settings.get("ui/language", str))
+        from app.ui import i18n
+
+        languages = tuple(
+            (code, name if i18n.available(code) else f"{name} ({_tr('translation not installed yet')})")
+            for code, name in LANGUAGES
+        )
+        self.language = self._combo(languages, self.settings.get("ui/language", str))
         self.language.currentIndexChanged.connect(lambda _i: self._set("ui/language", self._combo_value(self.language)))
         form.addRow(_tr("Language:"), self.language)
         note = QLabel(_tr("The language applies the next time Inkwell starts."))

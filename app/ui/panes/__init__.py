@@ -1,0 +1,1 @@
+"""Task panes docked beside the editor (chat, summarize, translate)."""
