@@ -651,8 +651,10 @@ class MainWindow(QMainWindow):
     def _hide_first_run_if_downloaded(self) -> None:
         """A usable downloaded model means the user has gone past the built-in one: the notice has done its job."""
         models = self.models
-        if self.first_run is not None and models is not None and any(
-            row.kind != "embedded" and row.repo_id and row.usable for row in models.rows
+        if (
+            self.first_run is not None
+            and models is not None
+            and any(row.kind != "embedded" and row.repo_id and row.usable for row in models.rows)
         ):
             self._close_first_run()
 
