@@ -1,4 +1,5 @@
-"""Command line: `inkwell [FILE]` opens the GUI; `inkwell generate|chat ...` run headless on the same engine."""
+"""Command line: `inkwell [FILE]` opens the GUI; `inkwell generate|chat|summarize|translate ...` run headless on
+the same engine; `inkwell models ...` manages downloaded models."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from app import APP_NAME, __version__
 
 COMMANDS = ("generate", "chat")
 MODEL_COMMANDS = ("models",)
+TEXT_COMMANDS = ("summarize", "translate")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,6 +23,10 @@ def main(argv: list[str] | None = None) -> int:
         from app.headless import run_command
 
         return run_command(args)
+    if args and args[0] in TEXT_COMMANDS:
+        from app.text_cli import run_text_command
+
+        return run_text_command(args)
     if args and args[0] in MODEL_COMMANDS:
         from app.models_cli import run_models_command
 
@@ -40,6 +46,9 @@ def gui_parser() -> argparse.ArgumentParser:
             "  inkwell generate [TEXT]   continue TEXT (or stdin) as the model would; only the continuation\n"
             "                            goes to stdout\n"
             "  inkwell chat [TEXT]       answer TEXT (or stdin) as a chat message\n"
+            "  inkwell summarize [FILE]  summarize FILE (or stdin), part by part when it is long\n"
+            "  inkwell translate --to LANG [FILE]\n"
+            "                            translate FILE (or stdin), keeping its Markdown structure\n"
             "  inkwell models list       the built-in, recommended and downloaded models\n"
             "  inkwell models download ID | delete ID | path ID\n"
             "  inkwell COMMAND --help    options of a command"

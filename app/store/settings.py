@@ -23,7 +23,7 @@ SAMPLING_TASKS: dict[str, dict[str, float | int]] = {
     "edit": {"temperature": 0.4, "top_p": 0.9, "top_k": 50, "repetition_penalty": 1.05, "max_new_tokens": 0},
     "chat": {"temperature": 0.7, "top_p": 0.9, "top_k": 50, "repetition_penalty": 1.1, "max_new_tokens": 512},
     "summarize": {"temperature": 0.3, "top_p": 0.9, "top_k": 50, "repetition_penalty": 1.1, "max_new_tokens": 0},
-    "translate": {"temperature": 0.2, "top_p": 0.9, "top_k": 50, "repetition_penalty": 1.0, "max_new_tokens": 0},
+    "translate": {"temperature": 0.0, "top_p": 0.9, "top_k": 50, "repetition_penalty": 1.0, "max_new_tokens": 0},
 }
 SAMPLING_PARAMETERS = ("temperature", "top_p", "top_k", "repetition_penalty", "max_new_tokens")
 for _task, _values in SAMPLING_TASKS.items():

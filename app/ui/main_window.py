@@ -165,6 +165,9 @@ class MainWindow(QMainWindow):
             dock.hide()
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             self.docks[key] = dock
+        # One side panel with a tab per pane: the editor keeps its width, and only one pane's Alt keys are live.
+        self.tabifyDockWidget(self.docks["summarize"], self.docks["translate"])
+        self.tabifyDockWidget(self.docks["translate"], self.docks["chat"])
 
         self.commands = ActionRegistry(settings, self, self.tabs)
         self._build_panes(paths)
@@ -220,15 +223,75 @@ class MainWindow(QMainWindow):
         for action in self.chat_pane.actions_by_id.values():
             self.commands.adopt(action, "chat")
 
+        from app.ui.panes.summarize_background import ModelCounters
+        from app.ui.panes.summarize_controller import SummarizeController
+        from app.ui.panes.summarize_pane import SummarizePane
+        from app.ui.panes.translate_controller import TranslateController
+        from app.ui.panes.translate_pane import TranslatePane
+
+        counters = ModelCounters()  # one tokenizer per model, shared by both panes
+        self.summarizer = SummarizeController(client, self.bridge, settings, self.messages, counters=counters)
+        self.summarize_pane = SummarizePane(self.summarizer, settings)
+        self.docks["summarize"].setWidget(self.summarize_pane)
+        self.translator = TranslateController(client, self.bridge, settings, self.messages, counters=counters)
+        self.translate_pane = TranslatePane(self.translator, settings)
+        self.docks["translate"].setWidget(self.translate_pane)
+        # Typing changes the panes' "Source: … characters" line; recounting a long document on every key is waste.
+        self._source_timer = QTimer(self)
+        self._source_timer.setSingleShot(True)
+        self._source_timer.setInterval(300)
+        self._source_timer.timeout.connect(self._refresh_pane_sources)
+        for key in ("summarize", "translate"):
+            self.docks[key].visibilityChanged.connect(self._on_pane_visibility)
+
+    def _on_pane_visibility(self, visible: bool) -> None:
+        if visible:
+            self._refresh_pane_sources()
+            if self.sender() is self.docks["translate"]:
+                self.translator.source_edited()  # the text may have changed while the pane was hidden
+
+    def _refresh_pane_sources(self) -> None:
+        if self.docks["summarize"].isVisible():
+            self.summarize_pane.refresh_source()
+        if self.docks["translate"].isVisible():
+            self.translate_pane.refresh_source()
+
+    def _on_editor_text(self) -> None:
+        if self.sender() is not self.current_editor():
+            return
+        self._source_timer.start()
+        if self.docks["translate"].isVisible():
+            self.translator.source_edited()  # re-detect the language; translate-as-you-type when on (debounced)
+
+    def _on_editor_selection(self) -> None:
+        if self.sender() is self.current_editor():
+            self._source_timer.start()
+
+    def summarize(self) -> None:
+        """Ctrl+Shift+U: summarize the selection, else the document, in the Summarize pane."""
+        self._show_dock("summarize")
+        self.summarize_pane.refresh_source()
+        self.summarizer.start()
+
+    def summarize_text(self, text: str) -> None:
+        """A selection too long to rewrite, which the user chose to summarize instead."""
+        self._show_dock("summarize")
+        self.summarizer.summarize_text(text)
+
+    def _show_dock(self, key: str) -> None:
+        self.docks[key].show()
+        self.docks[key].raise_()
+
     def ask_chat(self) -> None:
         """Ctrl+Shift+K: the selection goes to the chat as the context of the next question."""
-        self.docks["chat"].show()
-        self.docks["chat"].raise_()
+        self._show_dock("chat")
         self.chat_pane.ask_about(self.bridge.selected_text())
 
     def shutdown_panes(self) -> None:
         """Before the model client goes: the panes stop their requests and save (conversations)."""
         self.chat_pane.shutdown()
+        self.summarizer.close()
+        self.translator.close()
 
     # -- menus -----------------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -353,6 +416,8 @@ class MainWindow(QMainWindow):
             a[action_id].triggered.connect(lambda _checked=False, t=task: self.run_action(t))
         a["ai.custom_actions"].triggered.connect(self.custom_actions_dialog)
         a["ai.ask_chat"].triggered.connect(self.ask_chat)
+        a["ai.summarize"].triggered.connect(self.summarize)
+        self.review.summarize_instead.connect(self.summarize_text)
         a["model.manager"].triggered.connect(self.open_model_manager)
         a["app.settings"].triggered.connect(self.open_settings)
         if self.models is not None:
@@ -395,12 +460,15 @@ class MainWindow(QMainWindow):
         pane.set_preview(self.settings.get("editor/preview", bool))
         pane.highlighter.set_dark(self.dark)
         pane.document.title_changed.connect(self._update_title)
+        editor.textChanged.connect(self._on_editor_text)
+        editor.selectionChanged.connect(self._on_editor_selection)
 
     def _on_active_changed(self, document: Document | None) -> None:
         if self.continuation.active:
             self.continuation.settle(accept=True)
         self.counts.watch(self.current_editor())
         self._update_title()
+        self._source_timer.start()
 
     def _on_document_removed(self, _document: Document) -> None:
         if not self.workspace.documents:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QTextCursor
-from PySide6.QtWidgets import QAbstractButton, QMenu
+from PySide6.QtWidgets import QAbstractButton, QLabel, QMenu, QWidget
 
 from app.gui import AppContext
 
@@ -60,3 +61,79 @@ def test_the_chat_pane_shortcuts_are_customizable_like_the_others(qtbot, app_con
     assert app_context.window.chat_pane.actions_by_id["chat.regenerate"].shortcut().toString() == "Ctrl+Alt+G"
     registry.reset("chat.regenerate")
     assert app_context.window.chat_pane.actions_by_id["chat.regenerate"].shortcut().toString() == "Ctrl+R"
+
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def test_ctrl_shift_u_summarizes_the_document_in_the_summarize_pane(qtbot, app_context: AppContext) -> None:
+    window = app_context.window
+    window.settings.set("summarize/max_new_tokens", 12)  # the user's cap on the answer (Settings → Generation)
+    window.editor.setPlainText("The river rose in spring. Farmers moved their herds to the hills.")
+    summarizer = window.summarizer
+    with qtbot.waitSignal(summarizer.finished, timeout=60_000) as blocker:
+        qtbot.keyClick(window.editor, Qt.Key.Key_U, CTRL_SHIFT)
+    assert window.docks["summarize"].isVisible()
+    outcome = blocker.args[0]
+    assert not outcome.partial and outcome.text
+    assert window.summarize_pane.result.toPlainText() == outcome.text
+    assert "whole document" in window.summarize_pane.source_label.text()
+    assert window.editor.toPlainText().startswith("The river rose")  # the document is untouched
+
+
+def test_a_too_long_selection_chosen_for_summary_goes_to_the_summarize_pane(qtbot, app_context: AppContext) -> None:
+    from app.ui.editor.selection_actions import LongSelectionChoice
+    from app.ui.panes.summarize_controller import Phase as SummaryPhase
+    from app.ui.panes.summarize_controller import Source
+
+    window = app_context.window
+    text = "A very long passage of words. " * 900
+    window.editor.setPlainText(text)
+    cursor = window.editor.textCursor()
+    cursor.select(QTextCursor.SelectionType.Document)
+    window.editor.setTextCursor(cursor)
+    window.ask_long_selection = lambda tokens, budget: LongSelectionChoice.SUMMARIZE
+    with qtbot.waitSignal(window.summarizer.source_changed, timeout=10_000) as blocker:
+        qtbot.keyClick(window.editor, Qt.Key.Key_R, CTRL_SHIFT)
+    assert blocker.args == [Source.SELECTION, len(text)]
+    assert window.docks["summarize"].isVisible()
+    with qtbot.waitSignal(window.summarizer.finished, timeout=60_000):
+        window.summarize_pane.stop_button.click() if window.summarizer.running else None
+    assert window.summarizer.phase is SummaryPhase.IDLE
+    assert window.editor.toPlainText() == text
+
+
+def test_the_panes_say_which_text_they_work_on_as_the_selection_changes(qtbot, app_context: AppContext) -> None:
+    window = app_context.window
+    qtbot.keyClick(window.editor, Qt.Key.Key_F8)
+    assert window.docks["translate"].isVisible()
+    window.editor.setPlainText("Guten Morgen, liebe Freunde.")
+    qtbot.waitUntil(lambda: "whole document (28 characters)" in window.translate_pane.source_label.text())
+    cursor = window.editor.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(5, QTextCursor.MoveMode.KeepAnchor)
+    window.editor.setTextCursor(cursor)
+    qtbot.waitUntil(lambda: "selection (5 characters)" in window.translate_pane.source_label.text())
+
+
+def _alt_keys(widget: QWidget) -> list[str]:
+    keys = [b.shortcut().toString() for b in widget.findChildren(QAbstractButton) if not b.shortcut().isEmpty()]
+    for label in widget.findChildren(QLabel):
+        mnemonic = QKeySequence.mnemonic(label.text())
+        if label.buddy() is not None and not mnemonic.isEmpty():
+            keys.append(mnemonic.toString())
+    return keys
+
+
+@pytest.mark.parametrize("pane", ["summarize", "translate", "chat"])
+def test_no_alt_key_is_claimed_twice_with_a_pane_open(qtbot, app_context: AppContext, pane: str) -> None:
+    """The panes share one tabbed side panel: the open pane's Alt keys must differ from each other, the menus'
+    and the review bar's (which shows over the editor while a pane is open)."""
+    window = app_context.window
+    window.docks[pane].show()
+    window.docks[pane].raise_()
+    assert all(window.tabifiedDockWidgets(window.docks[pane]))  # one panel, one pane visible at a time
+    keys = [QKeySequence.mnemonic(a.text()).toString() for a in window.menuBar().actions()]
+    keys += _alt_keys(window.centralWidget()) + _alt_keys(window.docks[pane])
+    repeated = [key for key, count in Counter(key for key in keys if key).items() if count > 1]
+    assert repeated == []

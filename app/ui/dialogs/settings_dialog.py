@@ -301,7 +301,8 @@ class SettingsDialog(QDialog):
         intro = QLabel(
             _tr(
                 "How the model writes for each task. Lower temperature: steadier, more literal text; higher: more "
-                "varied. Max new tokens 0 lets Inkwell size the answer to the text."
+                "varied; temperature 0 always picks the likeliest word. Max new tokens 0 lets Inkwell size the "
+                "answer to the text."
             )
         )
         intro.setWordWrap(True)

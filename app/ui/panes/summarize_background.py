@@ -1,0 +1,98 @@
+"""Slow, model-free work of the summarize and translate panes, off the GUI thread.
+
+Counting the tokens of a long document, planning its parts and detecting its language take from milliseconds to
+seconds (lingua loads its models on first use), so they run on one Python worker thread; the result comes back
+to the GUI thread through a queued signal, tagged so that a result for an abandoned run is dropped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import math
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from app.engine.chunking import Count
+from app.engine.token_count import TokenCounter
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    tag: int
+    value: Any = None
+    error: BaseException | None = None
+
+
+class Background(QObject):
+    """Runs one function at a time on a worker thread; `done(Outcome)` fires on the GUI thread."""
+
+    done = Signal(object)  # Outcome
+
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"inkwell-{name}")
+        self._closed = False
+        self._lock = threading.Lock()
+
+    def run(self, tag: int, work: Callable[[], Any]) -> None:
+        if self._closed:
+            return
+        self._executor.submit(self._call, tag, work)
+
+    def _call(self, tag: int, work: Callable[[], Any]) -> None:
+        try:
+            outcome = Outcome(tag, work())
+        except Exception as exc:
+            log.exception("background work failed")
+            outcome = Outcome(tag, None, exc)
+        with self._lock:
+            if self._closed:
+                return
+            # Emitted from the worker thread: Qt queues it to this object's (the GUI) thread. RuntimeError: the
+            # object was deleted meanwhile, and nobody is waiting for the result.
+            with contextlib.suppress(RuntimeError):
+                self.done.emit(outcome)
+
+    def close(self) -> None:
+        """Drop pending work and results; a running function finishes on its own (they are short)."""
+        with self._lock:
+            self._closed = True
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+class ModelCounters:
+    """Token counting with the loaded model's own tokenizer (tokenizer.json in its folder), one per model path.
+
+    Without a tokenizer file (a Hub id, a remote model) counts are estimates; they are taken on the high side
+    (UTF-8 bytes / 3: about a third more than English needs, about what CJK needs) so a plan never overfills
+    the context. Call from the background thread: loading a tokenizer takes tens of milliseconds.
+    """
+
+    def __init__(self) -> None:
+        self._counters: dict[str, TokenCounter] = {}
+        self._lock = threading.Lock()
+
+    def count_for(self, model_path: str) -> Count:
+        with self._lock:
+            counter = self._counters.get(model_path)
+            if counter is None:
+                counter = self._counters[model_path] = TokenCounter(model_path or None)
+        if counter.exact:
+
+            def exact(text: str) -> int:
+                return counter.count(text).tokens
+
+            return exact
+        return conservative_count
+
+
+def conservative_count(text: str) -> int:
+    return math.ceil(len(text.encode("utf-8")) / 3) if text else 0

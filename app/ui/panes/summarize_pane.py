@@ -1,0 +1,292 @@
+"""The Summarize pane: a thin view over SummarizeController."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QGuiApplication, QTextCursor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.engine import language as languages
+from app.engine.chunking import SummaryPlan
+from app.store.settings import Settings
+from app.ui.panes.summarize_controller import Phase, Progress, Source, SummarizeController, SummaryOutcome
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SummarizePane", text)
+
+
+def append_to(view: QPlainTextEdit, text: str) -> None:
+    """Append at the end without re-rendering; follow the end only if the reader was already there."""
+    bar = view.verticalScrollBar()
+    at_end = bar.value() >= bar.maximum() - 4
+    cursor = QTextCursor(view.document())
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.insertText(text)
+    if at_end:
+        bar.setValue(bar.maximum())
+
+
+def source_words(source: Source | str, characters: int) -> str:
+    """Which text a pane works on, said the same way in both panes."""
+    kind = source.value if isinstance(source, Source) else str(source)
+    if kind == "selection":
+        text = QCoreApplication.translate("Panes", "Source: the selection ({count} characters)")
+    else:
+        text = QCoreApplication.translate("Panes", "Source: the whole document ({count} characters)")
+    return text.format(count=f"{characters:,}")
+
+
+class SummarizePane(QWidget):
+    def __init__(self, controller: SummarizeController, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.settings = settings
+        self.setObjectName("summarizePane")
+
+        self.source_label = QLabel()
+        self.source_label.setWordWrap(True)
+        self.source_label.setAccessibleName(_tr("Text to summarize"))
+
+        self.length = QComboBox()
+        for key, text in (
+            ("sentence", _tr("One sentence")),
+            ("paragraph", _tr("Short paragraph")),
+            ("detailed", _tr("Detailed")),
+        ):
+            self.length.addItem(text, key)
+        self.length.setAccessibleName(_tr("Summary length"))
+        self.style_box = QComboBox()
+        for key, text in (
+            ("prose", _tr("Prose")),
+            ("bullets", _tr("Bullet points")),
+            ("key_points", _tr("Key points and action items")),
+        ):
+            self.style_box.addItem(text, key)
+        self.style_box.setAccessibleName(_tr("Summary style"))
+        self.language = QComboBox()
+        self.language.addItem(_tr("Same as the text"), "")
+        for lang in languages.LANGUAGES:
+            self.language.addItem(lang.native, lang.code)
+        self.language.setAccessibleName(_tr("Language of the summary"))
+        form = QFormLayout()
+        form.addRow(_tr("&Length:"), self.length)
+        form.addRow(_tr("F&orm:"), self.style_box)
+        form.addRow(_tr("&Write in:"), self.language)
+        self._load_options()
+        self.length.currentIndexChanged.connect(self._save_options)
+        self.style_box.currentIndexChanged.connect(self._save_options)
+        self.language.currentIndexChanged.connect(self._save_options)
+
+        self.summarize_button = QPushButton(_tr("Summari&ze"))
+        self.summarize_button.setAccessibleName(_tr("Summarize"))
+        self.stop_button = QPushButton(_tr("Stop"))
+        self.stop_button.setAccessibleName(_tr("Stop summarizing"))
+        self.regenerate_button = QPushButton(_tr("Re&generate"))
+        self.regenerate_button.setAccessibleName(_tr("Regenerate the summary"))
+        run_row = QHBoxLayout()
+        for button in (self.summarize_button, self.stop_button, self.regenerate_button):
+            run_row.addWidget(button)
+
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setObjectName("modelNote")
+        self.note.setAccessibleName(_tr("Note about the model"))
+        self.note.setStyleSheet(
+            "QLabel#modelNote { color: palette(text); background: palette(alternate-base);"
+            " border-left: 3px solid #c8a200; padding: 4px; }"
+        )
+        self.note.hide()
+
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(_tr("Summary status"))
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(_tr("Summary progress"))
+        self.progress.hide()
+
+        self.partial_label = QLabel()
+        self.partial_label.setWordWrap(True)
+        self.partial_label.setObjectName("partialNote")
+        self.partial_label.setAccessibleName(_tr("Partial summary"))
+        self.partial_label.hide()
+
+        self.result = QPlainTextEdit()
+        self.result.setReadOnly(True)
+        self.result.setAccessibleName(_tr("Summary"))
+        self.result.setPlaceholderText(_tr("The summary appears here."))
+        self.result.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+        self.parts_label = QLabel(_tr("Part summaries"))
+        self.parts = QPlainTextEdit()
+        self.parts.setReadOnly(True)
+        self.parts.setAccessibleName(_tr("Part summaries"))
+        self.parts_label.setBuddy(self.parts)
+        self.parts_label.hide()
+        self.parts.hide()
+
+        self.copy_button = QPushButton(_tr("Co&py"))
+        self.copy_button.setAccessibleName(_tr("Copy the summary"))
+        self.insert_button = QPushButton(_tr("Insert at c&ursor"))
+        self.insert_button.setAccessibleName(_tr("Insert the summary at the cursor"))
+        self.replace_button = QPushButton(_tr("Replace selectio&n"))
+        self.replace_button.setAccessibleName(_tr("Replace the selection with the summary"))
+        use_row = QHBoxLayout()
+        for button in (self.copy_button, self.insert_button, self.replace_button):
+            use_row.addWidget(button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.source_label)
+        layout.addLayout(form)
+        layout.addLayout(run_row)
+        layout.addWidget(self.note)
+        layout.addWidget(self.status)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.partial_label)
+        layout.addWidget(self.result, 1)
+        layout.addWidget(self.parts_label)
+        layout.addWidget(self.parts, 1)
+        layout.addLayout(use_row)
+
+        self.summarize_button.clicked.connect(self.start)
+        self.stop_button.clicked.connect(controller.stop)
+        self.regenerate_button.clicked.connect(controller.regenerate)
+        self.copy_button.clicked.connect(self.copy)
+        self.insert_button.clicked.connect(controller.insert_at_cursor)
+        self.replace_button.clicked.connect(controller.replace_selection)
+        controller.phase_changed.connect(self._on_phase)
+        controller.status_changed.connect(self._on_status)
+        controller.source_changed.connect(self._on_source)
+        controller.planned.connect(self._on_planned)
+        controller.progress.connect(self._on_progress)
+        controller.parts_text.connect(self._on_parts_text)
+        controller.result_text.connect(self._on_result_text)
+        controller.result_reset.connect(self._on_result_reset)
+        controller.finished.connect(self._on_finished)
+        controller.note_changed.connect(self._on_note)
+        self.refresh_source()
+        controller.refresh_note()
+        self._update_buttons()
+
+    # -- options ---------------------------------------------------------------------------------------------
+    def _load_options(self) -> None:
+        for box, key in (
+            (self.length, "summarize/length"),
+            (self.style_box, "summarize/style"),
+            (self.language, "summarize/language"),
+        ):
+            index = box.findData(self.settings.get(key, str))
+            box.setCurrentIndex(max(index, 0))
+
+    def _save_options(self) -> None:
+        self.settings.set("summarize/length", self.length.currentData())
+        self.settings.set("summarize/style", self.style_box.currentData())
+        self.settings.set("summarize/language", self.language.currentData())
+        self.controller.refresh_note()
+
+    # -- actions ---------------------------------------------------------------------------------------------
+    def start(self) -> bool:
+        return self.controller.start()
+
+    def copy(self) -> None:
+        if self.controller.result:
+            QGuiApplication.clipboard().setText(self.controller.result)
+
+    def refresh_source(self) -> None:
+        """Say which text a start would summarize; connect to the editor's selectionChanged."""
+        if not self.controller.running:
+            source, characters = self.controller.describe_source()
+            self.source_label.setText(source_words(source, characters))
+
+    # -- controller → view -----------------------------------------------------------------------------------
+    def _on_source(self, source: Source, characters: int) -> None:
+        self.source_label.setText(source_words(source, characters))
+
+    def _on_phase(self, phase: Phase) -> None:
+        if phase in (Phase.WAITING_MODEL, Phase.PLANNING):
+            self.progress.setRange(0, 0)  # busy, no measure yet
+            self.progress.setFormat("")
+            self.progress.show()
+            self.partial_label.hide()
+        self._update_buttons()
+
+    def _on_status(self, text: str) -> None:
+        self.status.setText(text)
+        # The progress bar already says "Part 3 of 12"; the line above it says everything else.
+        self.status.setVisible(not (self.progress.isVisible() and text == self.progress.format()))
+
+    def _on_planned(self, plan: SummaryPlan) -> None:
+        multi = not plan.single_pass
+        self.parts.clear()
+        self.parts.setVisible(multi)
+        self.parts_label.setVisible(multi)
+        if multi:
+            self.result.setPlaceholderText(
+                _tr(
+                    "The text is long: its {parts} parts are summarized first (below), then the summary is written "
+                    "here."
+                ).format(parts=plan.parts)
+            )
+            self.progress.setRange(0, plan.total_steps)
+            self.progress.setValue(0)
+        else:
+            self.result.setPlaceholderText(_tr("The summary appears here."))
+            self.progress.setRange(0, 0)
+
+    def _on_progress(self, progress: Progress) -> None:
+        if progress.single_pass:
+            return
+        self.progress.setValue(progress.position - 1)
+        label = self.controller.step_label(progress)
+        self.progress.setFormat(label.replace("%", "%%"))
+        self.status.setVisible(self.status.text() != label)
+
+    def _on_parts_text(self, text: str) -> None:
+        append_to(self.parts, text)
+
+    def _on_result_text(self, text: str) -> None:
+        append_to(self.result, text)
+
+    def _on_result_reset(self, text: str) -> None:
+        self.result.setPlainText(text)
+
+    def _on_finished(self, outcome: SummaryOutcome) -> None:
+        self.progress.hide()
+        self.status.show()
+        self.progress.setRange(0, 1)
+        if outcome.partial:
+            if outcome.total_parts > 1 and outcome.covered_parts:
+                words = _tr("Partial summary: it covers parts 1–{covered} of {parts} only.").format(
+                    covered=outcome.covered_parts, parts=outcome.total_parts
+                )
+            else:
+                words = _tr("Partial summary: the model was stopped before it finished.")
+            self.partial_label.setText(words)
+            self.partial_label.show()
+        else:
+            self.partial_label.hide()
+        self._update_buttons()
+
+    def _on_note(self, text: str) -> None:
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
+
+    def _update_buttons(self) -> None:
+        running = self.controller.running
+        has_result = bool(self.controller.result) and not running
+        self.summarize_button.setEnabled(not running)
+        self.stop_button.setEnabled(running)
+        self.regenerate_button.setEnabled(not running and self.controller.can_regenerate)
+        for button in (self.copy_button, self.insert_button, self.replace_button):
+            button.setEnabled(has_result)

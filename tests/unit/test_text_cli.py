@@ -1,0 +1,199 @@
+"""`inkwell summarize` and `inkwell translate` as a user runs them: a real subprocess on a real (tiny) model.
+
+The lead wires the commands into `python -m app`; until then they run as `python -m app.text_cli`.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.engine.chunking import markdown_segments
+from app.engine.language import BY_CODE
+from app.engine.requests import Chat
+from app.engine.task_prompts import (
+    TranslationStream,
+    translate,
+    translation_max_new_tokens,
+    translation_prompt_tokens,
+)
+from app.engine.token_count import TokenCounter
+from app.text_cli import run_text_command
+from tests.helpers.models import direct_greedy
+
+REPO = Path(__file__).resolve().parents[2]
+CHAPTER = REPO / "tests" / "data" / "river_year.md"
+
+
+def make_wordy_model(tiny: Path, folder: Path) -> Path:
+    """The tiny random model, but unable to write white space: its greedy output is words, not empty lines.
+
+    (The random model's greedy answer to any chat prompt is a run of line breaks, which a translation rightly
+    drops; tests of structure need a model that writes something.)
+    """
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(tiny)
+    model = AutoModelForCausalLM.from_pretrained(tiny)
+    blank = [i for i in range(len(tokenizer)) if not tokenizer.decode([i]).strip()]
+    with torch.no_grad():
+        model.get_input_embeddings().weight[blank] = 0.0  # tied: their logits become 0, below the best word
+    model.save_pretrained(folder)
+    tokenizer.save_pretrained(folder)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def wordy_model_dir(tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_wordy_model(tiny_model_dir, tmp_path_factory.mktemp("wordy-tiny"))
+
+
+def text_command(args: list[str], env: dict[str, str], stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args],
+        input=stdin,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=REPO,
+    )
+
+
+def expected_translation(model: Path, text: str, target: str, source: str | None, cap: int | None = None) -> str:
+    """What must come out: each segment's plain greedy answer, filtered, inside the document's markup.
+
+    `cap` limits each answer (the panes' tests cap them to stay quick)."""
+    counter = TokenCounter(model)
+
+    def count(t: str) -> int:
+        return counter.count(t).tokens
+
+    prompt_tokens = translation_prompt_tokens(count)
+    out = []
+    for segment in markdown_segments(text):
+        if not segment.translatable:
+            out.append(segment.text)
+            continue
+        max_new = translation_max_new_tokens(count(segment.text), 2048, prompt_tokens)
+        if cap is not None:
+            max_new = min(max_new, cap)
+        request = translate(segment, BY_CODE[target], BY_CODE.get(source or ""), max_new_tokens=max_new)
+        assert isinstance(request.prompt, Chat)
+        messages = [{"role": m.role, "content": m.content} for m in request.prompt.messages]
+        answer = direct_greedy(model, messages=messages, max_new_tokens=max_new)
+        stream = TranslationStream(segment)
+        out.append(segment.prefix + stream.feed(answer) + stream.finish())
+    return "".join(out)
+
+
+DOCUMENT = """# The ferry
+
+The ferry crossed the river at dawn.
+It carried eight passengers.
+
+```python
+print("left alone")
+```
+
+- first item
+- second item
+"""
+
+
+def test_translate_keeps_markdown_and_code_and_streams_each_block(
+    python_env: dict[str, str], wordy_model_dir: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "doc.md"
+    source.write_text(DOCUMENT, encoding="utf-8")
+    result = text_command(
+        ["translate", str(source), "--to", "Deutsch", "--model", str(wordy_model_dir), "--threads", "1", "-v"],
+        python_env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == expected_translation(wordy_model_dir, DOCUMENT, "de", "en")
+    assert '```python\nprint("left alone")\n```\n' in result.stdout
+    assert result.stdout.startswith("# ") and "\n- " in result.stdout
+    assert "source language: English" in result.stderr and "part 4 of 4" in result.stderr
+
+
+def test_translate_reads_stdin_and_takes_the_source_language(python_env: dict[str, str], wordy_model_dir: Path) -> None:
+    text = "Guten Morgen, wie geht es dir heute?"
+    result = text_command(
+        ["translate", "--to", "en", "--from", "de", "--model", str(wordy_model_dir), "--threads", "1"],
+        python_env,
+        stdin=text,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == expected_translation(wordy_model_dir, text, "en", "de")
+    assert result.stdout and result.stdout != text
+
+
+def test_translate_into_the_same_language_copies_the_text(python_env: dict[str, str], tiny_model_dir: Path) -> None:
+    text = "This sentence is already written in plain English, as you can see."
+    result = text_command(
+        ["translate", "--to", "English", "--model", str(tiny_model_dir), "--threads", "1"], python_env, stdin=text
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == text
+    assert "already in English" in result.stderr
+
+
+def test_summarize_a_long_chapter_in_parts(python_env: dict[str, str], tiny_model_dir: Path) -> None:
+    text = CHAPTER.read_text(encoding="utf-8")[:12_000]
+    result = text_command(
+        ["summarize", "--model", str(tiny_model_dir), "--part-tokens", "800", "--threads", "1", "-v", "--seed", "1"],
+        python_env,
+        stdin=text,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip()
+    parts = re.search(r"(\d+) parts, (\d+) combining steps", result.stderr)
+    assert parts is not None and int(parts.group(1)) >= 3
+    total = int(parts.group(1))
+    for i in range(1, total + 1):
+        assert f"part {i} of {total}" in result.stderr
+    assert f"writing the summary from {total} part summaries" in result.stderr
+
+
+def test_summarize_a_short_text_in_one_pass(python_env: dict[str, str], tiny_model_dir: Path) -> None:
+    result = text_command(
+        ["summarize", "--model", str(tiny_model_dir), "--threads", "1", "--length", "sentence", "-v"],
+        python_env,
+        stdin="The council voted seven to five to build the bridge above the weir.",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() and "part 1 of" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "words"),
+    [
+        (["summarize"], "   \n\t ", "input is empty"),
+        (["translate", "--to", "de"], "", "input is empty"),
+        (["translate", "--to", "Klingon"], "Hello.", "unknown language 'Klingon'"),
+        (["summarize", "--language", "xx"], "Hello.", "unknown language 'xx'"),
+        (["summarize", "--part-tokens", "4"], "Hello.", "at least 32"),
+    ],
+)
+def test_bad_input_is_one_plain_line(
+    args: list[str], stdin: str, words: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    assert run_text_command(args) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert words in captured.err and captured.err.count("\n") == 1 and "Traceback" not in captured.err
+
+
+def test_a_missing_file_is_reported_plainly(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert run_text_command(["summarize", str(tmp_path / "nope.md")]) == 1
+    err = capsys.readouterr().err
+    assert "nope.md" in err and "Traceback" not in err
