@@ -249,7 +249,7 @@ def _summarize(
                     print(flush=True)
                 _say(result.message)
                 return EXIT_FAILURE
-            run.accept(step, result.text)
+            run.accept(step, result.text, cut_off=result.reason == "length")
     except KeyboardInterrupt:
         partial, covered = run.partial()
         if not wrote and partial:

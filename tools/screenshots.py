@@ -1,5 +1,6 @@
-"""Screenshots for docs/img, on the embedded model: the editor mid-continuation, the review diff, the shortcuts
-editor and the settings dialog, in the light and the dark look.
+"""Screenshots for docs/img, on the embedded model: the editor mid-continuation, the review diff, the summarize
+pane mid-way through a long chapter, the translate pane mid-stream, the shortcuts editor and the settings dialog,
+in the light and the dark look.
 
     python tools/screenshots.py
 """
@@ -24,6 +25,18 @@ the steps as her father had taught her.
 
 Teh harbour was quiet when she came down, and the boats was still tied up along the old stone wall. \
 She walked to the end of the pier to see what the night had left behind.
+"""
+
+TO_TRANSLATE = """# Field notes
+
+The river rose in spring. Farmers moved their herds to the hills.
+
+- Check the north dam.
+- Count the boats.
+
+```
+water_level = read_gauge("north")
+```
 """
 
 
@@ -85,6 +98,34 @@ def main() -> int:
             window.review_panel.refresh()
             grab(window, f"review-{theme}.png")
             window.review.reject()
+
+            # Summarize: the first chapters of the test book, split into parts so the progress shows.
+            chapter = (REPO / "tests" / "data" / "river_year.md").read_text(encoding="utf-8")
+            editor.setPlainText(" ".join(chapter.split(" ")[:2500]))
+            window.summarizer.part_tokens = 700
+            window.summarize()
+            for _ in range(3):
+                wait_for(window.summarizer.progress, timeout_s=300)
+            for _ in range(4):
+                wait_for(window.summarizer.parts_text, timeout_s=120)
+            grab(window, f"summarize-{theme}.png")
+            window.summarizer.stop()
+            wait_for(window.summarizer.finished, timeout_s=60)
+            grab(window, f"summarize-partial-{theme}.png")
+            window.summarizer.part_tokens = None
+
+            # Translate: Markdown structure kept, code copied; the note says the embedded model cannot translate.
+            editor.setPlainText(TO_TRANSLATE)
+            window.translator.set_target_language("zh-Hans")
+            window.docks["translate"].show()
+            window.docks["translate"].raise_()
+            window.translator.start()
+            for _ in range(2):
+                wait_for(window.translator.progress, timeout_s=120)
+            grab(window, f"translate-{theme}.png")
+            window.translator.stop()
+            wait_for(window.translator.finished, timeout_s=60)
+            window.docks["translate"].hide()
 
             dialog = ShortcutsDialog(window.commands, window)
             dialog.filter.setText("")

@@ -31,6 +31,16 @@ _SENTENCE_END = re.compile(r"(?:[.!?…]+[\"'”’»)\]]*\s+|[。！？]+[」�
 _WORD_GAP = re.compile(r"\s+")
 
 
+def whole_sentences(text: str) -> str:
+    """`text` up to its last sentence end; all of it when that would drop two thirds (one long sentence)."""
+    if not text or text[-1] in ".!?…。！？":
+        return text
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    if not ends or ends[-1] < len(text) // 3:
+        return text
+    return text[: ends[-1]].rstrip()
+
+
 def _lines(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end including the line break, line without the break) for each line."""
     position = 0
@@ -411,8 +421,13 @@ class SummaryRun:
             return (self.text[step.span[0] : step.span[1]],)
         return tuple(self.results[(step.level - 1, i)] for i in step.inputs)
 
-    def accept(self, step: Step, summary: str) -> None:
-        self.results[(step.level, step.index)] = summary.strip()
+    def accept(self, step: Step, summary: str, *, cut_off: bool = False) -> None:
+        """Record a step's summary. `cut_off`: the model ran out of room mid-sentence; a part summary then ends at
+        its last whole sentence, so the combining step never reads (and repeats) a broken one."""
+        text = summary.strip()
+        if cut_off and not step.final:
+            text = whole_sentences(text)
+        self.results[(step.level, step.index)] = text
 
     @property
     def done(self) -> bool:

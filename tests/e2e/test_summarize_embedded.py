@@ -64,3 +64,41 @@ def test_a_real_summary_in_parts(qtbot, embedded_client: ModelClient, tmp_path: 
         translate.close()
     finally:
         controller.close()
+
+
+MARKDOWN = """# The ferry
+
+The ferry crossed the river at dawn.
+
+```
+tide = 3
+```
+
+- the lock
+- the mill
+"""
+
+
+def test_a_real_translation_keeps_the_documents_structure(qtbot, embedded_client: ModelClient, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """SmolLM2 cannot translate well, but whatever it writes lands inside the document's own structure."""
+    settings = Settings.at(str(tmp_path / "settings.ini"))
+    settings.set("translate/target", "fr")
+    settings.set("translate/max_new_tokens", 16)  # the user's cap per block: short, and still a real stream
+    editor = QPlainTextEdit()
+    qtbot.addWidget(editor)
+    editor.setPlainText(MARKDOWN)
+    controller = TranslateController(embedded_client, PlainTextEditBridge(editor), settings, MessageCenter())
+    progress: list[tuple[int, int]] = []
+    controller.progress.connect(lambda done, total: progress.append((done, total)))
+    try:
+        with qtbot.waitSignal(controller.finished, timeout=300_000) as blocker:
+            controller.start()
+        outcome = blocker.args[0]
+        assert not outcome.partial and outcome.failure is None
+        assert outcome.total == 4 and progress[-1] == (4, 4)  # heading, paragraph, two list items
+        text = outcome.text
+        assert text.startswith("# ") and "\n\n```\ntide = 3\n```\n\n- " in text and "\n- " in text.split("```")[-1]
+        assert text.count("\n\n") == MARKDOWN.count("\n\n")
+        assert editor.toPlainText() == MARKDOWN  # nothing written into the document until the user asks
+    finally:
+        controller.close()

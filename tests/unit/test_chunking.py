@@ -365,3 +365,25 @@ def test_letterless_text_has_nothing_to_translate() -> None:
 def test_a_quoted_list_keeps_its_markers_on_every_line() -> None:
     segment = Segment("quote", "one\ntwo", "> ", "> ")
     assert segment.render("uno\ndos") == "> uno\n> dos"
+
+
+def test_a_part_summary_cut_off_mid_sentence_is_combined_from_its_whole_sentences() -> None:
+    from app.engine.chunking import whole_sentences
+
+    assert whole_sentences("The town voted. The bridge was built. Then the") == "The town voted. The bridge was built."
+    assert whole_sentences("All of it is fine.") == "All of it is fine."
+    assert whole_sentences("One short. Then a very long sentence that the model never finished writing") == (
+        "One short. Then a very long sentence that the model never finished writing"
+    )  # cutting would drop most of it: kept whole
+    assert whole_sentences("河水上涨了。农民把牛赶到山上。秋天") == "河水上涨了。农民把牛赶到山上。"
+
+
+def test_a_cut_off_part_summary_reaches_the_combining_step_without_its_broken_sentence() -> None:
+    text = "\n\n".join(f"Paragraph {i}. " + "word " * 90 for i in range(12))
+    plan = plan_summary(text, words, budget(part_tokens=200))
+    run = SummaryRun(plan, text)
+    while (step := run.next_step()) is not None:
+        run.accept(step, "The mill was rebuilt. The lock-keeper said that the", cut_off=True)
+    combine = next(s for s in plan.steps if s.level == 1)
+    assert all(i == "The mill was rebuilt." for i in run.inputs(combine))
+    assert run.final == "The mill was rebuilt. The lock-keeper said that the"  # the user's summary is never cut

@@ -32,6 +32,7 @@ from app.model_choice import REMOTE_KEY_NAME
 from app.paths import AppPaths
 from app.secrets import SecretStore, SecretsUnavailable
 from app.store.settings import SAMPLING_PARAMETERS, SAMPLING_TASKS, Settings, register_defaults
+from app.ui.theme import THEMES
 
 register_defaults({"ui/language": "en"})
 
@@ -141,6 +142,8 @@ class SettingsDialog(QDialog):
             detected += " " + _tr("Why not the GPU: {reason}").format(reason=info.gpu_note)
         self.detected = QLabel(detected)
         self.detected.setWordWrap(True)
+        # A wrapped label in a form row is sized for one line before the dialog has a width; reserve its lines.
+        self.detected.setMinimumHeight(self.detected.heightForWidth(420))
         self.detected.setAccessibleName(_tr("Device in use"))
         form.addRow("", self.detected)
         self.dtype = self._combo(DTYPES, s.get("model/dtype", str))
@@ -351,7 +354,7 @@ class SettingsDialog(QDialog):
         page = QWidget()
         form = QFormLayout(page)
         self.theme = self._combo(
-            (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")), self.settings.get("ui/theme", str)
+            tuple(zip(THEMES, ("Follow the system", "Light", "Dark"), strict=True)), self.settings.get("ui/theme", str)
         )
         self.theme.currentIndexChanged.connect(lambda _i: self._set("ui/theme", self._combo_value(self.theme)))
         form.addRow(_tr("Theme:"), self.theme)

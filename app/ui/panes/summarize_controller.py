@@ -399,7 +399,7 @@ class SummarizeController(QObject):
         if done.cancelled:
             self._stopped()
             return
-        self._run.accept(self._step, done.text)
+        self._run.accept(self._step, done.text, cut_off=done.reason == "length")
         self._next()
 
     def _on_failed(self, failure: Failure) -> None:
