@@ -322,7 +322,9 @@ class TranslationStream:
 
     Leading white space is dropped and trailing white space held back (the blank lines around a segment are the
     document's, kept verbatim); line breaks get the segment's line markup; a heading or table cell stays on one
-    line, and a table cell escapes its pipes. If the model writes nothing, the original text is kept: a
+    line, and a table cell escapes its pipes. A segment never holds a blank line (blocks are split on them), so a
+    blank line in the answer means the model has gone past the translation ("Note: …"): the rest is dropped, and
+    the document keeps its own paragraph breaks. If the model writes nothing, the original text is kept: a
     translation never loses text.
     """
 
@@ -332,11 +334,18 @@ class TranslationStream:
         self._pending = ""
         self._single_line = segment.kind in ("heading", "table_cell")
         self._escape_pipes = segment.kind == "table_cell"
+        self._ended = False  # the model went on past the translation
 
     def feed(self, text: str) -> str:
         out: list[str] = []
         for ch in text:
+            if self._ended:
+                break
             if ch.isspace():
+                if self._started and ch == "\n" and self._pending.count("\n") >= 1:
+                    self._ended = True
+                    self._pending = ""
+                    break
                 if self._started:
                     self._pending += ch
                 continue

@@ -156,3 +156,18 @@ def test_weak_models_get_a_plain_note_suggesting_a_better_one() -> None:
     note = capability_note("SmolLM2-135M-Instruct", "translate")
     assert note is not None and "cannot translate" in note and SUGGESTED_MODEL in note
     assert capability_note("Qwen2.5-7B-Instruct", "translate") is None
+
+
+def test_what_the_model_writes_after_a_blank_line_is_not_part_of_the_translation() -> None:
+    """SmolLM2 translating "- the mill" wrote "L'amélioratif de la millle\\n\\nL'": the chatter must not add a
+    paragraph to the document."""
+    from app.engine.chunking import Segment
+    from app.engine.task_prompts import TranslationStream
+
+    item = TranslationStream(Segment("list_item", "the mill", prefix="- ", line_prefix="  "))
+    out = (
+        item.feed("Le moulin") + item.feed("\n") + item.feed("\nNote: this is") + item.feed(" a list.") + item.finish()
+    )
+    assert out == "Le moulin"
+    paragraph = TranslationStream(Segment("paragraph", "One.\nTwo."))
+    assert paragraph.feed("Un.\nDeux.\n \n(Translated.)") + paragraph.finish() == "Un.\nDeux."
