@@ -429,7 +429,10 @@ class MainWindow(QMainWindow):
         a["help.diagnostics"].triggered.connect(self.copy_diagnostics)
         a["help.about"].triggered.connect(self.about)
         # Stop is live only while the model works, so Escape reaches other widgets otherwise.
-        self.client.busy_changed.connect(a["ai.stop"].setEnabled)
+        self.client.busy_changed.connect(self._update_stop)
+        # A pane counting tokens or waiting for the model has no request yet, but Stop must reach it too.
+        self.summarizer.phase_changed.connect(self._update_stop)
+        self.translator.phase_changed.connect(self._update_stop)
 
         ws.active_changed.connect(self._on_active_changed)
         ws.recent_changed.connect(self._fill_recent)
@@ -615,7 +618,12 @@ class MainWindow(QMainWindow):
         self.review.start(task, self.editor.textCursor(), custom)
 
     def stop(self) -> None:
+        self.summarizer.stop()
+        self.translator.stop()
         self.client.cancel_all()
+
+    def _update_stop(self) -> None:
+        self.commands["ai.stop"].setEnabled(self.client.busy or self.summarizer.running or self.translator.running)
 
     def _on_review_phase(self, phase: Phase) -> None:
         if phase is Phase.IDLE:

@@ -137,3 +137,16 @@ def test_no_alt_key_is_claimed_twice_with_a_pane_open(qtbot, app_context: AppCon
     keys += _alt_keys(window.centralWidget()) + _alt_keys(window.docks[pane])
     repeated = [key for key, count in Counter(key for key in keys if key).items() if count > 1]
     assert repeated == []
+
+
+def test_esc_stops_a_summary_even_before_it_has_sent_a_request(qtbot, app_context: AppContext) -> None:
+    """While the model loads or the text is being counted there is no request to cancel; Esc must still stop."""
+    window = app_context.window
+    window.editor.setPlainText("The river rose in spring. Farmers moved their herds to the hills.")
+    window.summarize()
+    assert window.summarizer.running and window.commands["ai.stop"].isEnabled()
+    with qtbot.waitSignal(window.summarizer.finished, timeout=10_000) as blocker:
+        qtbot.keyClick(window.editor, Qt.Key.Key_Escape)
+    assert blocker.args[0].stopped and not blocker.args[0].text
+    assert "Stopped" in window.summarize_pane.status.text()
+    qtbot.waitUntil(lambda: not window.commands["ai.stop"].isEnabled())
