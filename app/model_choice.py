@@ -3,11 +3,14 @@ different model for translation (swapped in when a translation runs)."""
 
 from __future__ import annotations
 
+import os
+
 from app.engine.requests import ModelSpec, Request
 from app.secrets import SecretStore
 from app.store.settings import Settings, register_defaults
 
 REMOTE_KEY_NAME = "remote-api-key"  # the keyring entry for the remote server's API key
+API_KEY_ENV = "INKWELL_API_KEY"  # the key, for machines without a keyring
 register_defaults(
     {
         "model/backend": "local",  # "local" or "remote"
@@ -28,7 +31,8 @@ RELOAD_KEYS = frozenset(
 
 def base_spec(settings: Settings, secrets: SecretStore | None = None) -> ModelSpec:
     if settings.get("model/backend", str) == "remote":
-        key = secrets.get(REMOTE_KEY_NAME) if secrets is not None else None
+        # The keyring first; else the environment, for machines without a keyring (the CLI takes --api-key-env).
+        key = (secrets.get(REMOTE_KEY_NAME) if secrets is not None else None) or os.environ.get(API_KEY_ENV)
         return ModelSpec(
             ref=settings.get("remote/model", str),
             base_url=settings.get("remote/base_url", str),

@@ -79,6 +79,8 @@ class SecretStore:
     def __init__(self, backend: KeyringBackend | None = None, service: str = SERVICE) -> None:
         self._backend = backend
         self.service = service
+        # Values the keyring could not take, kept in memory until the app closes (never written anywhere).
+        self._session: dict[str, str] = {}
 
     @property
     def backend(self) -> KeyringBackend:
@@ -104,19 +106,30 @@ class SecretStore:
         return self.status().available
 
     def get(self, name: str) -> str | None:
-        """The stored secret, or None when there is none or no keyring can be read (logged, not raised)."""
+        """The stored secret (else one kept for this session), or None; a keyring error is logged, not raised."""
         if not self.available:
-            return None
+            return self._session.get(name)
         try:
             value = self.backend.get_password(self.service, name)
         except Exception as exc:
             log.warning("reading %s from the keyring failed: %s", name, exc)
-            return None
-        return value or None
+            value = None
+        return value or self._session.get(name)
+
+    def keep_for_session(self, name: str, value: str) -> None:
+        """Use `value` until the app closes, without storing it (the keyring refused it); empty forgets it."""
+        if value.strip():
+            self._session[name] = value.strip()
+        else:
+            self._session.pop(name, None)
+
+    def session_only(self, name: str) -> bool:
+        return name in self._session
 
     def set(self, name: str, value: str) -> None:
         """Store a secret; an empty value deletes it. Raises SecretsUnavailable in plain words."""
         value = value.strip()
+        self._session.pop(name, None)
         if not value:
             self.delete(name)
             return

@@ -99,7 +99,8 @@ class ModelStatusView(QObject):
 
     def on_done(self, done: Done) -> None:
         if done.stats is not None and done.stats.new_tokens > 1:
-            self.speed.setText(_tr("{rate:.1f} tokens/s").format(rate=done.stats.tokens_per_s))
+            about = "≈" if "estimated" in done.stats.decoding else ""  # a server that reports no token usage
+            self.speed.setText(about + _tr("{rate:.1f} tokens/s").format(rate=done.stats.tokens_per_s))
             self.speed.setToolTip(
                 _tr("{n} tokens, first after {ttft:.0f} ms").format(n=done.stats.new_tokens, ttft=done.stats.ttft_ms)
             )

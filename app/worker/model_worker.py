@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from app.engine.backends.base import Backend
 from app.engine.errors import failure_from_exception
-from app.engine.requests import Done, Failure, FailureKind, LoadProgress, ModelSpec, Request
+from app.engine.requests import Done, Failure, FailureKind, LoadProgress, ModelInfo, ModelSpec, Request
 from app.worker.cancel import CancelToken
 from app.worker.host_process import HostDied, HostProcess
 from app.worker.protocol import (
@@ -73,6 +73,7 @@ class ModelWorker(QObject):
         self._stopping = threading.Event()
         # A remote (OpenAI-compatible) server is driven from this thread directly: no model to keep in a process.
         self._remote: Backend | None = None
+        self._remote_info: ModelInfo | None = None
         self._remote_spec: ModelSpec | None = None
 
     def request_stop(self) -> None:
@@ -96,7 +97,11 @@ class ModelWorker(QObject):
         return job.request.model if job is not None and job.request.model is not None else self._spec
 
     def _ensure_remote(self, spec: ModelSpec, job: Job | None) -> bool:
-        if self._remote is not None and self._remote_spec == spec:
+        remote, connected = self._remote, self._remote_spec
+        # The key is left out of spec equality (it must never reach logs or reprs); a new key needs a new client.
+        if remote is not None and connected is not None and connected == spec and connected.api_key == spec.api_key:
+            if job is None and self._remote_info is not None:
+                self.model_loaded.emit(self._remote_info)  # an explicit load: the caller still hears about it
             return True
         from app.engine.backends.remote import RemoteBackend
 
@@ -114,7 +119,7 @@ class ModelWorker(QObject):
             if job is not None:
                 self.job_failed.emit(job.request.id, dataclasses.replace(failure, request_id=job.request.id))
             return False
-        self._remote, self._remote_spec = backend, spec
+        self._remote, self._remote_spec, self._remote_info = backend, spec, info
         self.model_loaded.emit(info)
         return True
 

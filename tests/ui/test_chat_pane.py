@@ -606,3 +606,12 @@ def test_a_failure_is_reported_and_the_question_kept(rig: Rig) -> None:
     assert "Assistant" not in pane.view.toPlainText().split("You", 1)[1]
     assert pane.controller.phase is Phase.IDLE and pane.send_button.text() == "Send"
     assert pane.regenerate_button.isEnabled()  # try again
+
+
+def test_token_counts_a_server_did_not_report_are_marked_as_estimates() -> None:
+    from app.ui.panes.chat_view import stats_line
+
+    estimated = {"new_tokens": 3, "tokens_per_s": 2.0, "prompt_tokens": 11, "decoding": "token counts estimated"}
+    assert stats_line(estimated) == "≈3 tokens · ≈2.0 tokens/s · prompt ≈11"
+    exact = {"new_tokens": 3, "tokens_per_s": 2.0, "prompt_tokens": 11, "decoding": "greedy"}
+    assert stats_line(exact) == "3 tokens · 2.0 tokens/s · prompt 11"

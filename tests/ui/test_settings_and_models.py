@@ -82,7 +82,7 @@ def test_remote_settings_warn_and_test_the_connection(qtbot, app_context: AppCon
     app_context.settings.set("model/backend", "local")
 
 
-def test_without_a_keyring_the_key_cannot_be_stored_and_it_says_so(qtbot, app_context: AppContext) -> None:
+def test_without_a_keyring_the_key_is_used_for_the_session_only_and_it_says_so(qtbot, app_context: AppContext) -> None:
     from keyring.backends import fail
 
     secrets = SecretStore(backend=fail.Keyring())
@@ -90,7 +90,9 @@ def test_without_a_keyring_the_key_cannot_be_stored_and_it_says_so(qtbot, app_co
     assert "No system keyring" in dialog.key_status.text()
     dialog.api_key.setText("sk-secret")
     dialog._save_key()  # no crash; the reason is shown
-    assert secrets.get(REMOTE_KEY_NAME) is None
+    assert secrets.get(REMOTE_KEY_NAME) == "sk-secret" and secrets.session_only(REMOTE_KEY_NAME)
+    assert "until Inkwell closes" in dialog.key_status.text() and "INKWELL_API_KEY" in dialog.key_status.text()
+    assert SecretStore(backend=fail.Keyring()).get(REMOTE_KEY_NAME) is None  # the next start has no key
     assert "sk-secret" not in Path(app_context.settings._store.fileName()).read_text(errors="replace")
     dialog.close()
 
@@ -152,3 +154,48 @@ def test_use_this_model_from_the_manager_switches_the_model(
         app_context.window.models.use_model.emit(ModelSpec(ref=str(tiny_short_context_dir)))
     assert blocker.args[0].path == str(tiny_short_context_dir)
     assert app_context.settings.get("model/ref", str) == str(tiny_short_context_dir)
+
+
+def test_a_new_api_key_reconnects_even_without_a_keyring(
+    qtbot, make_client, tiny_model_dir: Path, app_paths, settings, asker
+) -> None:
+    """Without a keyring the key is used for the session; saving another key while connected reconnects with it."""
+    from keyring.backends import fail
+
+    from app.gui import compose
+    from tests.helpers.bad_server import Conn, json_reply
+
+    accepted = {"key": "sk-first"}
+
+    def models(conn: Conn) -> None:
+        if conn.request.headers.get("authorization") == f"Bearer {accepted['key']}":
+            models_reply("small-model")(conn)
+        else:
+            json_reply(401, {"error": {"message": "Invalid API key"}})(conn)
+
+    with BadServer({"GET /v1/models": models}) as server:
+        secrets = SecretStore(backend=fail.Keyring())
+        context = compose(app_paths, settings, make_client(ModelSpec(ref=str(tiny_model_dir))), asker, secrets)
+        qtbot.addWidget(context.window)
+        client = context.client
+        settings.set("remote/base_url", server.base_url)
+        settings.set("remote/model", "small-model")
+        with qtbot.waitSignal(client.model_failed, timeout=30_000) as failed:
+            settings.set("model/backend", "remote")
+        assert "needs an API key" in failed.args[0].message
+
+        dialog = dialog_for(context, secrets)
+        for key in ("sk-first", "sk-second"):
+            accepted["key"] = key
+            dialog.api_key.setText(key)
+            with qtbot.waitSignal(client.model_loaded, timeout=30_000):
+                dialog._save_key()
+            last = [r for r in server.requests if r.path == "/v1/models"][-1]
+            assert last.headers["authorization"] == f"Bearer {key}"
+            assert client.info is not None and client.info.name == "small-model"
+            assert "until Inkwell closes" in dialog.key_status.text()
+        assert secrets.get(REMOTE_KEY_NAME) == "sk-second"
+        assert "sk-second" not in Path(settings._store.fileName()).read_text(errors="replace")
+        dialog.close()
+        settings.set("model/backend", "local")
+        context.window.close()

@@ -3,6 +3,7 @@ appearance and folders. Changes apply at once; a change of model or device reloa
 
 from __future__ import annotations
 
+import logging
 import threading
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
@@ -33,6 +34,8 @@ from app.paths import AppPaths
 from app.secrets import SecretStore, SecretsUnavailable
 from app.store.settings import SAMPLING_PARAMETERS, SAMPLING_TASKS, Settings, register_defaults
 from app.ui.theme import THEMES
+
+log = logging.getLogger(__name__)
 
 register_defaults({"ui/language": "en"})
 
@@ -264,11 +267,18 @@ class SettingsDialog(QDialog):
 
     def _refresh_key_status(self) -> None:
         status = self.secrets.status()
-        if not status.available:
+        if self.secrets.session_only(REMOTE_KEY_NAME):
             self.key_status.setText(
                 _tr(
-                    "No system keyring is available, so a key cannot be stored; set it each session or use a server "
-                    "without one."
+                    "The key could not be stored in a system keyring: it is used until Inkwell closes. To keep one, "
+                    "set the INKWELL_API_KEY environment variable."
+                )
+            )
+        elif not status.available:
+            self.key_status.setText(
+                _tr(
+                    "No system keyring is available, so a key cannot be stored: a key you save is used until "
+                    "Inkwell closes. To keep one, set the INKWELL_API_KEY environment variable."
                 )
             )
         elif self.secrets.get(REMOTE_KEY_NAME):
@@ -280,8 +290,8 @@ class SettingsDialog(QDialog):
         try:
             self.secrets.set(REMOTE_KEY_NAME, self.api_key.text())
         except SecretsUnavailable as exc:
-            self.key_status.setText(_tr(exc.template).format(**exc.params))
-            return
+            log.info("remote API key kept for this session only: %s", exc.template[:40])
+            self.secrets.keep_for_session(REMOTE_KEY_NAME, self.api_key.text())
         self.api_key.clear()
         self._refresh_key_status()
         self._update_warning()

@@ -26,19 +26,21 @@ def _tr(text: str) -> str:
 def stats_line(stats: Mapping[str, Any], tokens: int | None = None) -> str:
     """ "42 tokens · 18.3 tokens/s · prompt 310 (290 reused)" for an answer's footer."""
     parts: list[str] = []
+    # A server that reports no usage leaves the counts to an estimate (the backend says so in `decoding`).
+    about = "≈" if "estimated" in str(stats.get("decoding", "")) else ""
     new_tokens = stats.get("new_tokens", tokens)
     if new_tokens is not None:
-        parts.append(_tr("{n} tokens").format(n=new_tokens))
+        parts.append(about + _tr("{n} tokens").format(n=new_tokens))
     speed = stats.get("tokens_per_s")
     if speed:
-        parts.append(_tr("{speed:.1f} tokens/s").format(speed=float(speed)))
+        parts.append(about + _tr("{speed:.1f} tokens/s").format(speed=float(speed)))
     prompt = stats.get("prompt_tokens")
     if prompt:
         cached = stats.get("cached_prompt_tokens") or 0
         if cached:
-            parts.append(_tr("prompt {n} ({cached} reused)").format(n=prompt, cached=cached))
+            parts.append(_tr("prompt {n} ({cached} reused)").format(n=f"{about}{prompt}", cached=cached))
         else:
-            parts.append(_tr("prompt {n}").format(n=prompt))
+            parts.append(_tr("prompt {n}").format(n=f"{about}{prompt}"))
     if stats.get("reason") == "cancelled":
         parts.append(_tr("stopped"))
     elif stats.get("reason") == "length":
