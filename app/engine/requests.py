@@ -172,5 +172,6 @@ class ModelInfo:
     gpu_note: str  # why no GPU is used, "" when one is
     load_ms: float
     gpu_note_short: str = ""  # the same in a few words
+    dtype_note: str = ""  # why the precision differs from the one chosen in the settings, "" when it does not
     torch_version: str = ""
     transformers_version: str = ""

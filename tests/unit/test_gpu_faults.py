@@ -57,3 +57,29 @@ def test_out_of_gpu_memory_while_writing_says_what_to_change(
     assert "ran out of memory while writing" in failure.message
     assert "Max new tokens" in failure.message and "choose the CPU" in failure.message
     assert "Traceback" not in failure.message
+
+
+def test_a_precision_the_device_cannot_use_is_replaced_and_the_reason_shown(
+    qtbot, make_client, tiny_model_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    client: ModelClient = make_client(ModelSpec(ref=str(tiny_model_dir), device="cpu", dtype="float16"))
+    with qtbot.waitSignal(client.model_loaded, timeout=120_000) as loaded:
+        client.load()
+    info: ModelInfo = loaded.args[0]
+    assert info.dtype == "float32" and "float16 is not practical on the CPU" in info.dtype_note
+
+
+def test_bfloat16_on_a_gpu_without_it_falls_back_to_float16(monkeypatch: pytest.MonkeyPatch) -> None:
+    import torch
+
+    from app.engine.backends.local import dtype_choice
+
+    # No GPU here: the two questions torch would ask the driver are answered as an older GPU (Turing) would.
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    monkeypatch.setattr(torch.cuda, "is_bf16_supported", lambda *args, **kwargs: False)
+    dtype, note = dtype_choice("cuda", "bfloat16")
+    assert dtype is torch.float16 and "does not support bfloat16" in note
+    assert dtype_choice("cuda", "auto") == (torch.float16, "")
+    monkeypatch.setattr(torch.cuda, "is_bf16_supported", lambda *args, **kwargs: True)
+    assert dtype_choice("cuda", "auto") == (torch.bfloat16, "") == dtype_choice("cuda", "bfloat16")
+    assert dtype_choice("cpu", "auto") == (torch.float32, "")

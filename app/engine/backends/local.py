@@ -159,14 +159,26 @@ def choose_device(preference: str) -> DeviceChoice:
 
 
 def choose_dtype(device: str, preference: str) -> torch.dtype:
+    return dtype_choice(device, preference)[0]
+
+
+def dtype_choice(device: str, preference: str) -> tuple[torch.dtype, str]:
+    """The precision to load in, and why it differs from the user's choice ("" when it does not)."""
     named = {"bfloat16": torch.bfloat16, "float16": torch.float16, "float32": torch.float32}
+    cuda = device.startswith("cuda")
+    bf16_ok = cuda and torch.cuda.is_available() and torch.cuda.is_bf16_supported()
+    if preference == "bfloat16" and cuda and not bf16_ok:
+        return torch.float16, "This GPU does not support bfloat16, so the model runs in float16."
+    if preference == "float16" and device == "cpu":
+        # Half precision on the CPU is either unsupported by some operations or far slower than float32.
+        return torch.float32, "float16 is not practical on the CPU, so the model runs in float32."
     if preference in named:
-        return named[preference]
-    if device.startswith("cuda"):
-        return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+        return named[preference], ""
+    if cuda:
+        return (torch.bfloat16 if bf16_ok else torch.float16), ""
     if device == "mps":
-        return torch.float16
-    return torch.float32
+        return torch.float16, ""
+    return torch.float32, ""
 
 
 def _check_architecture(folder: Path) -> None:
@@ -261,7 +273,9 @@ class LocalBackend:
         source, name = self._resolve(spec, on_progress)
         choice = choose_device(spec.device)
         device = choice.device
-        dtype = choose_dtype(device, spec.dtype)
+        dtype, dtype_note = dtype_choice(device, spec.dtype)
+        if dtype_note:
+            log.info("%s", dtype_note)
         on_progress(LoadProgress("loading", f"Loading {name}…", None))
         folder = Path(source)
         kwargs: dict[str, Any] = {"trust_remote_code": False}
@@ -279,7 +293,7 @@ class LocalBackend:
             gc.collect()
             if torch.cuda.is_available():
                 torch.cuda.empty_cache()
-            device, dtype = "cpu", torch.float32
+            device, dtype, dtype_note = "cpu", torch.float32, ""
             gpu_note = (
                 f"The model did not fit in the GPU's memory, so it runs on the CPU (slower). Choose a smaller model, "
                 f"or close programs that use the GPU, to run it there. ({_first_line(exc)})"
@@ -297,6 +311,7 @@ class LocalBackend:
             has_chat_template=bool(getattr(tokenizer, "chat_template", None)),
             gpu_note=gpu_note,
             gpu_note_short=gpu_short,
+            dtype_note=dtype_note,
             load_ms=(time.perf_counter() - started) * 1000,
             torch_version=str(torch.__version__),  # a plain str: unpickling TorchVersion imports torch
             transformers_version=transformers.__version__,
