@@ -243,6 +243,23 @@ class MainWindow(QMainWindow):
         self._source_timer.timeout.connect(self._refresh_pane_sources)
         for key in ("summarize", "translate"):
             self.docks[key].visibilityChanged.connect(self._on_pane_visibility)
+        # One "last-used language": the Translate pane's target and AI → Translation Language (Ctrl+Shift+L).
+        self.settings.changed.connect(self._sync_translation_language)
+
+    def _sync_translation_language(self, key: str) -> None:
+        from app.engine import language as languages
+
+        if key == "translate/target":
+            chosen = languages.BY_CODE.get(self.settings.get("translate/target", str))
+            if chosen is not None and chosen.english in TRANSLATION_LANGUAGES:
+                self.settings.set("ai/translate_language", chosen.english)
+        elif key == "ai/translate_language":
+            english = self.settings.get("ai/translate_language", str)
+            for language in languages.LANGUAGES:
+                if language.english == english:
+                    self.translator.set_target_language(language.code)
+            for action in self._language_group.actions():
+                action.setChecked(action.data() == english)
 
     def _on_pane_visibility(self, visible: bool) -> None:
         if visible:

@@ -150,3 +150,15 @@ def test_esc_stops_a_summary_even_before_it_has_sent_a_request(qtbot, app_contex
     assert blocker.args[0].stopped and not blocker.args[0].text
     assert "Stopped" in window.summarize_pane.status.text()
     qtbot.waitUntil(lambda: not window.commands["ai.stop"].isEnabled())
+
+
+def test_the_translate_pane_and_ctrl_shift_l_share_the_last_used_language(qtbot, app_context: AppContext) -> None:
+    window = app_context.window
+    window.translator.set_target_language("de")
+    assert window.settings.get("ai/translate_language", str) == "German"  # what Ctrl+Shift+L translates into
+    checked = [a.data() for a in window.language_menu.actions() if a.isChecked()]
+    assert checked == ["German"]
+    french = next(a for a in window.language_menu.actions() if a.data() == "French")
+    french.trigger()
+    assert window.translator.target_language == "fr"
+    assert window.translate_pane.to_box.currentData() == "fr"
