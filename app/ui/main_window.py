@@ -85,6 +85,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
+def _source_name(source: str) -> str:
+    names = {"summarize": _tr("a summary"), "translate": _tr("a translation"), "chat": _tr("the chat")}
+    return names.get(source, _tr("another task"))
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -458,6 +463,7 @@ class MainWindow(QMainWindow):
         self.counts.changed.connect(self.counts_label.setText)
         self.client.model_loaded.connect(lambda info: self.counts.set_model_dir(info.path))
         self.review.phase_changed.connect(self._on_review_phase)
+        self.continuation.phase_changed.connect(self._on_continuation_phase)
         self._fill_recent()
 
     def _with_active(self, action: Callable[[Document], object]) -> None:
@@ -641,6 +647,20 @@ class MainWindow(QMainWindow):
 
     def _update_stop(self) -> None:
         self.commands["ai.stop"].setEnabled(self.client.busy or self.summarizer.running or self.translator.running)
+
+    def _on_continuation_phase(self, phase: object) -> None:
+        from app.ui.editor.continue_writing import Phase as ContinuePhase
+
+        # The editor has no panel of its own: say in the status bar that its request waits its turn.
+        if phase is ContinuePhase.WAITING:
+            other = next((h.request.source for h in self.client.active_handles() if h.request.source != "editor"), "")
+            self.status.state.setText(
+                _tr("Continue writing waits: the model is busy with {task}…").format(task=_source_name(other))
+                if other
+                else _tr("Continue writing: waiting for the model…")
+            )
+        elif phase is ContinuePhase.WRITING:
+            self.status.state.setText(_tr("Generating…"))
 
     def _on_review_phase(self, phase: Phase) -> None:
         if phase is Phase.IDLE:

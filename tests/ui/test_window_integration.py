@@ -162,3 +162,18 @@ def test_the_translate_pane_and_ctrl_shift_l_share_the_last_used_language(qtbot,
     french.trigger()
     assert window.translator.target_language == "fr"
     assert window.translate_pane.to_box.currentData() == "fr"
+
+
+def test_continue_writing_behind_a_running_summary_says_it_waits(qtbot, app_context: AppContext) -> None:
+    window = app_context.window
+    window.editor.setPlainText("\n\n".join(f"Paragraph {i} is about the river and the town." * 8 for i in range(12)))
+    window.summarizer.part_tokens = 120  # several requests in a row
+    with qtbot.waitSignal(window.summarizer.progress, timeout=30_000):
+        window.summarize()
+    cursor = window.editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    window.editor.setTextCursor(cursor)
+    window.continue_writing()  # the summary's request is running: this one waits its turn
+    assert "busy with a summary" in window.status.state.text()
+    with qtbot.waitSignal(window.continuation.finished, timeout=60_000):
+        window.stop()
