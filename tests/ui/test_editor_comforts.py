@@ -354,3 +354,28 @@ def test_removing_a_custom_action_does_not_move_its_shortcut_to_another(qtbot, a
     window._load_custom_actions()
     remaining = next(a for a in window.ai_menu.actions() if a.text() == "Second")
     assert [s.toString(PORTABLE) for s in remaining.shortcuts()] == ["Ctrl+Alt+2"]
+
+
+def test_a_large_file_opens_plain_and_its_words_are_counted_in_the_background(
+    qtbot, app_context: AppContext, tmp_path: Path
+) -> None:
+    """Highlighting and word counting run on the GUI thread; above a size they would freeze it for seconds."""
+    from app.ui.editor.counts import LARGE_TEXT_CHARS
+    from app.ui.editor.highlighter import HIGHLIGHT_MAX_CHARS
+
+    window = app_context.window
+    paragraph = "## A heading\n\nThe **river** rose in spring and the farmers moved their herds.\n\n"
+    repeats = HIGHLIGHT_MAX_CHARS // len(paragraph) + 10
+    path = tmp_path / "large.md"
+    path.write_text(paragraph * repeats, encoding="utf-8")
+    assert path.stat().st_size > max(HIGHLIGHT_MAX_CHARS, LARGE_TEXT_CHARS)
+    window.open_file(path)
+    qtbot.waitUntil(lambda: window.tabs.current_pane() is not None and window._active().path == path, timeout=30_000)
+    pane = window.tabs.current_pane()
+    assert pane is not None and not pane.highlighter.active
+    words = repeats * len(paragraph.split())
+    qtbot.waitUntil(lambda: window.counts_label.text().startswith(f"{words:,} words"), timeout=30_000)
+
+    window.workspace.new()  # a new, small document is highlighted as usual
+    small = window.tabs.current_pane()
+    assert small is not None and small is not pane and small.highlighter.active

@@ -22,10 +22,21 @@ def _format(color: str, *, bold: bool = False, italic: bool = False, mono: bool 
     return fmt
 
 
+# Highlighting runs on the GUI thread, block by block: a 6 MB file takes seconds. Larger documents open plain.
+HIGHLIGHT_MAX_CHARS = 1_000_000
+
+
 class MarkdownHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument, dark: bool = False) -> None:
-        super().__init__(document)
+        if document.characterCount() <= HIGHLIGHT_MAX_CHARS:
+            super().__init__(document)
+        else:
+            super().__init__(None)  # type: ignore[call-overload]  # attached to no document: the text stays plain
         self.set_dark(dark)
+
+    @property
+    def active(self) -> bool:
+        return self.document() is not None
 
     def set_dark(self, dark: bool) -> None:
         c = (
@@ -43,7 +54,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             (re.compile(r"\[[^\]\n]*\]\([^)\n]*\)"), _format(c["link"])),
         ]
         self._fence = _format(c["code"], mono=True)
-        self.rehighlight()
+        if self.active:
+            self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:
         fence = text.lstrip().startswith("```")
