@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 from keyring.backends import fail
-from PySide6.QtCore import QThread
+from PySide6.QtCore import QThread, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.engine.catalog import GIB, by_key, recommended_download
 from app.engine.downloads import Downloader, DownloadOptions
@@ -231,6 +232,121 @@ def test_failures_are_plain_words_in_the_message_center(
     dialog.hub_button.click()
     assert messages.last is not None and "is not a Hugging Face model id" in messages.last.text
     qtbot.waitUntil(lambda: not controller.busy, timeout=10_000)
+
+
+OLD = "someone/old-pickled-model"
+OTHER = "stranger/other-pickled-model"
+PICKLED = "pytorch_model.bin"
+
+
+def pickle_only_files(tiny_repo_files: dict[str, bytes]) -> dict[str, bytes]:
+    """A repository as older ones are published: config and tokenizer, weights only as pytorch_model.bin."""
+    return {name: data for name, data in tiny_repo_files.items() if not name.endswith(".safetensors")}
+
+
+def fetched(hub: FakeHub, repo_id: str, filename: str) -> list[str]:
+    return [g.path for g in hub.gets(filename) if g.path.startswith(f"/{repo_id}/")]
+
+
+def test_pickled_weights_only_with_consent_for_that_model(
+    qtbot,
+    hub: FakeHub,
+    tiny_repo_files: dict[str, bytes],
+    dialog: ModelManagerDialog,
+    controller: ModelManagerController,
+    messages: MessageCenter,
+) -> None:
+    hub.add_repo(OLD, pickle_only_files(tiny_repo_files))
+    hub.add_repo(OTHER, pickle_only_files(tiny_repo_files))
+    answers = [False, True, False]
+    asked: list[str] = []
+    hub_calls_when_asked: list[int] = []
+
+    def answer(name: str) -> bool:
+        asked.append(name)
+        hub_calls_when_asked.append(len(hub.api_calls()))
+        return answers.pop(0)
+
+    dialog.confirm_pickle = answer  # type: ignore[method-assign]
+
+    def refused(repo_id: str) -> bool:
+        job = controller.job(repo_id)
+        return job is not None and job.state == "failed" and job.pickle_only
+
+    # By default the download is refused, in plain words, and the user is asked; "no" keeps it refused.
+    dialog.hub_id.setText(OLD)
+    with qtbot.waitSignal(controller.pickle_consent_needed, timeout=30_000) as needed:
+        dialog.hub_button.click()
+    assert needed.args == [OLD] and asked == [OLD]
+    assert refused(OLD) and not controller.pickle_allowed(OLD)
+    notice = messages.current
+    assert notice is not None and notice.level is Level.WARNING
+    assert "only as pickled PyTorch files (.bin)" in notice.text and "if you allow it for this model" in notice.text
+    assert fetched(hub, OLD, PICKLED) == [] and fetched(hub, OLD, "config.json") == []
+    key = hub_key(OLD)
+    dialog.select(key)
+    assert texts(dialog, key)["Status"] == "Pickled weights not allowed"
+    assert dialog.progress_label.text() == notice.text
+    assert dialog.download_button.isVisible() and dialog.download_button.isEnabled()
+    assert dialog.download_button.text() == "&Download (pickled weights)…"
+
+    # Download asks again at once (the Hub has already answered); "yes" downloads this model with its .bin.
+    dialog.download_button.click()
+    assert asked == [OLD, OLD] and controller.pickle_allowed(OLD)
+    assert hub_calls_when_asked == [1, 1]  # asked without asking the Hub again
+    assert messages.current is None  # the refusal is answered; it does not stay on screen
+    folder = Path(finish(qtbot, controller, OLD))
+    assert (folder / PICKLED).read_bytes() == tiny_repo_files[PICKLED]
+    assert not list(folder.glob("*.safetensors")) and len(fetched(hub, OLD, PICKLED)) == 1
+    qtbot.waitUntil(lambda: texts(dialog, key)["Status"] == "Downloaded", timeout=10_000)
+    row = controller.row(key)
+    assert row is not None and row.usable
+
+    # The consent was for that model only: another pickled-only model is still refused, and asked about.
+    controller.download(OTHER)
+    qtbot.waitUntil(lambda: refused(OTHER), timeout=30_000)
+    qtbot.waitUntil(lambda: len(asked) == 3, timeout=10_000)
+    assert asked[-1] == OTHER and not controller.pickle_allowed(OTHER) and answers == []
+    assert fetched(hub, OTHER, PICKLED) == []
+    qtbot.waitUntil(lambda: not controller.busy, timeout=10_000)
+
+
+def test_the_pickle_question_says_the_risk_and_defaults_to_no(qtbot, dialog: ModelManagerDialog) -> None:
+    seen: dict[str, str] = {}
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen["text"], seen["info"] = box.text(), box.informativeText()
+        default = box.defaultButton()
+        assert default is not None
+        seen["default"] = default.text()
+        default.click()
+
+    QTimer.singleShot(0, answer)
+    assert not dialog._confirm_pickle("Old Model")
+    assert seen["text"] == "Old Model is published only as pickled PyTorch files (.bin)."
+    assert "can run code on your computer" in seen["info"] and "Only allow this for a model you trust" in seen["info"]
+    assert seen["default"] == "Don't download"
+
+
+def test_a_hidden_dialog_does_not_ask_and_the_notice_stays(
+    qtbot, hub: FakeHub, tiny_repo_files: dict[str, bytes], tmp_path: Path, messages: MessageCenter
+) -> None:
+    hub.add_repo(OLD, pickle_only_files(tiny_repo_files))
+    controller = make_controller(tmp_path, messages, SecretStore(MemoryKeyring()))
+    try:
+        hidden = ModelManagerDialog(controller)
+        qtbot.addWidget(hidden)
+        asked: list[str] = []
+        hidden.confirm_pickle = lambda name: asked.append(name) or True  # type: ignore[method-assign]
+        with qtbot.waitSignal(controller.pickle_consent_needed, timeout=30_000):
+            controller.download(OLD)
+        assert asked == [] and not controller.pickle_allowed(OLD)
+        assert messages.current is not None and "pickled" in messages.current.text
+        qtbot.waitUntil(lambda: not controller.busy, timeout=10_000)
+    finally:
+        controller.shutdown()
 
 
 def test_gated_model_with_a_token_from_the_keyring(

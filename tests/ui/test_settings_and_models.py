@@ -6,14 +6,19 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from app.engine.downloads import downloads_root
 from app.engine.requests import ModelSpec, RawText, Request, Sampling
 from app.gui import AppContext
 from app.model_choice import REMOTE_KEY_NAME
+from app.paths import AppPaths
 from app.secrets import SecretStore
+from app.store.model_library import ModelLibrary
+from app.store.settings import Settings
 from app.ui.dialogs.first_run import NOTICE_DONE_KEY
 from app.ui.dialogs.settings_dialog import SettingsDialog
 from app.worker.client import ModelClient
 from tests.helpers.bad_server import BadServer, models_reply
+from tests.helpers.memory_keyring import MemoryKeyring
 
 
 def dialog_for(context: AppContext, secrets: SecretStore | None = None) -> SettingsDialog:
@@ -22,6 +27,34 @@ def dialog_for(context: AppContext, secrets: SecretStore | None = None) -> Setti
     )
     dialog.setModal(False)
     return dialog
+
+
+def test_the_folders_tab_shows_where_downloaded_and_converted_models_are(
+    qtbot, settings: Settings, tmp_path: Path
+) -> None:
+    paths = AppPaths.under(tmp_path / "home")
+    dialog = SettingsDialog(settings, SecretStore(MemoryKeyring()), paths, None)
+    qtbot.addWidget(dialog)
+    opened: list[Path] = []
+    dialog.open_folder = opened.append  # type: ignore[method-assign]
+    shown = {key: field.text() for key, field in dialog.folder_fields.items()}
+    # Downloads go where the model library looks for them (the data folder), conversions to the cache.
+    assert Path(shown["downloads"]) == downloads_root(paths) == paths.data / "models"
+    assert Path(shown["downloads"]) == ModelLibrary.at(paths).downloader.folder_for("a/b").parent
+    assert Path(shown["converted"]) == paths.models and paths.models.is_relative_to(paths.cache)
+    assert shown == {
+        "data": str(paths.data),
+        "downloads": str(paths.data / "models"),
+        "converted": str(paths.cache / "models"),
+        "config": str(paths.config),
+        "logs": str(paths.logs),
+    }
+    assert dialog.folder_fields["downloads"].accessibleName() == "Downloaded models"
+    assert dialog.folder_fields["converted"].accessibleName() == "Converted models (copies of .gguf files)"
+    for key in ("downloads", "converted"):
+        dialog.folder_buttons[key].click()
+    assert opened == [paths.data / "models", paths.cache / "models"]
+    assert all(button.accessibleName().startswith("Open the folder: ") for button in dialog.folder_buttons.values())
 
 
 def test_changing_the_device_reloads_the_model_in_the_background(qtbot, app_context: AppContext) -> None:

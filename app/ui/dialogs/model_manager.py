@@ -101,7 +101,7 @@ def status_text(row: ModelRow) -> str:
     if job is not None:
         return {
             "paused": _tr("Paused at {percent}%").format(percent=_percent(job.progress)),
-            "failed": _tr("Download failed"),
+            "failed": _tr("Pickled weights not allowed") if job.pickle_only else _tr("Download failed"),
             "cancelling": _tr("Stopping…"),
         }.get(job.state, _tr("Downloading {percent}%").format(percent=_percent(job.progress)))
     marks = []
@@ -134,6 +134,7 @@ class ModelManagerDialog(QDialog):
         self.resize(1100, 720)
         # Replaced in tests; the real ones open platform dialogs.
         self.confirm_delete: Callable[[ModelRow], bool] = self._confirm_delete
+        self.confirm_pickle: Callable[[str], bool] = self._confirm_pickle  # the model's name
         self.choose_folder: Callable[[], Path | None] = self._choose_folder
         self.choose_gguf: Callable[[], Path | None] = self._choose_gguf
         self.open_path: Callable[[Path], None] = self._open_path
@@ -210,6 +211,7 @@ class ModelManagerDialog(QDialog):
         controller.rows_changed.connect(self._rebuild)
         controller.job_changed.connect(self._job_changed)
         controller.token_changed.connect(self._update_token)
+        controller.pickle_consent_needed.connect(self._on_pickle_refused)
         self._rebuild()
         self._update_token()
 
@@ -450,9 +452,12 @@ class ModelManagerDialog(QDialog):
             self.progress_label.setText(progress_text(job))
         elif row.entry is not None and row.entry.problem:
             self.progress_label.setText(QCoreApplication.translate("ModelLibrary", row.entry.problem))
-        self.download_button.setText(
-            _tr("&Resume download") if row.kind == "partial" or (job and job.state == "paused") else _tr("&Download")
-        )
+        if job is not None and job.pickle_only:
+            self.download_button.setText(_tr("&Download (pickled weights)…"))
+        elif row.kind == "partial" or (job and job.state == "paused"):
+            self.download_button.setText(_tr("&Resume download"))
+        else:
+            self.download_button.setText(_tr("&Download"))
         self.download_button.setVisible(row.can_download or (job is not None and not job.active))
         self.download_button.setEnabled(row.can_download)
         self.cancel_button.setVisible(row.can_cancel)
@@ -504,8 +509,25 @@ class ModelManagerDialog(QDialog):
     # -- actions -------------------------------------------------------------------------------------------------
     def _download_selected(self) -> None:
         row = self.selected_row()
-        if row is not None and row.repo_id:
+        if row is None or not row.repo_id:
+            return
+        if row.job is not None and row.job.pickle_only:
+            self.ask_pickle(row.repo_id)  # the Hub already said: only pickled files; no need to ask it again
+        else:
             self.controller.download(row.repo_id)
+
+    def _on_pickle_refused(self, repo_id: str) -> None:
+        # A hidden dialog does not pop a question up over the main window; the notice says what happened, and
+        # Download here asks.
+        if self.isVisible():
+            self.ask_pickle(repo_id)
+
+    def ask_pickle(self, repo_id: str) -> bool:
+        """Ask whether to allow pickled weights for `repo_id` only; on yes, download it with them."""
+        row = self.controller.row_for_repo(repo_id)
+        if not self.confirm_pickle(row.name if row is not None else repo_id):
+            return False
+        return self.controller.download(repo_id, allow_pickle=True)
 
     def start_download(self, repo_id: str) -> None:
         """Select `repo_id` and download it (the first-run notice's one click)."""
@@ -583,6 +605,26 @@ class ModelManagerDialog(QDialog):
             ),
         )
         return answer == QMessageBox.StandardButton.Yes
+
+    def _confirm_pickle(self, name: str) -> bool:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(_tr("Allow pickled weights?"))
+        box.setText(_tr("{name} is published only as pickled PyTorch files (.bin).").format(name=name))
+        box.setInformativeText(
+            _tr(
+                "Pickled weights can run code on your computer when the model is loaded. Only allow this for a "
+                "model you trust, from a publisher you know. This applies to this model only."
+            )
+        )
+        allow = box.addButton(_tr("Allow for this model"), QMessageBox.ButtonRole.AcceptRole)
+        allow.setAccessibleName(_tr("Allow pickled weights for this model and download it"))
+        keep = box.addButton(_tr("Don't download"), QMessageBox.ButtonRole.RejectRole)
+        keep.setAccessibleName(_tr("Do not download this model"))
+        box.setDefaultButton(keep)  # Enter must not allow code to run
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is allow
 
     def _choose_folder(self) -> Path | None:
         name = QFileDialog.getExistingDirectory(self, _tr("Choose a model folder"))

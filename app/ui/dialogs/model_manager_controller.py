@@ -21,7 +21,7 @@ from typing import Literal
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from app.engine.catalog import CATALOG, EMBEDDED, CatalogEntry, by_repo_id
-from app.engine.downloads import DownloadCancelled, DownloadError, DownloadProgress, is_repo_id
+from app.engine.downloads import DownloadCancelled, DownloadError, DownloadErrorKind, DownloadProgress, is_repo_id
 from app.engine.requests import ModelSpec
 from app.secrets import HF_TOKEN, SecretStore, SecretsUnavailable
 from app.store.model_library import (
@@ -51,6 +51,7 @@ class JobView:
     state: JobState
     progress: DownloadProgress | None = None
     error: str = ""  # translated, plain words (state "failed")
+    pickle_only: bool = False  # failed because the repository has only pickled weights and they were not allowed
 
     @property
     def active(self) -> bool:
@@ -125,6 +126,8 @@ class ModelManagerController(QObject):
     use_model = Signal(object)  # ModelSpec: use this model for everything
     use_for_translate = Signal(object)  # ModelSpec: use this model when translating
     token_changed = Signal()
+    # repo_id: its download was refused because it has only pickled weights; the view may ask the user to allow them
+    pickle_consent_needed = Signal(str)
 
     def __init__(
         self,
@@ -150,6 +153,8 @@ class ModelManagerController(QObject):
         self._entries: list[LibraryEntry] = [library.embedded()]
         self._jobs: dict[str, JobView] = {}
         self._cancels: dict[str, threading.Event] = {}
+        # Repositories whose pickled weights the user allowed in this session; consent is per model, never global.
+        self._pickle_allowed: set[str] = set()
         self._threads: list[threading.Thread] = []
         self._session_token = ""
         self._token_state: TokenState | None = None
@@ -232,7 +237,11 @@ class ModelManagerController(QObject):
 
     # -- downloads ---------------------------------------------------------------------------------------------
     def download(self, repo_id: str, *, allow_pickle: bool = False) -> bool:
-        """Start (or resume) downloading `repo_id`; False when it is not a Hub id or already running."""
+        """Start (or resume) downloading `repo_id`; False when it is not a Hub id or already running.
+
+        `allow_pickle` is the user's explicit consent to pickled weights (.bin) for this repository only; it is
+        remembered for the session, so a resume after Cancel does not ask again.
+        """
         repo_id = repo_id.strip()
         if not is_repo_id(repo_id):
             self._report(_tr("“{id}” is not a Hugging Face model id. Ids look like owner/name.").format(id=repo_id), "")
@@ -240,6 +249,10 @@ class ModelManagerController(QObject):
         job = self._jobs.get(repo_id)
         if job is not None and job.active:
             return False
+        if allow_pickle:
+            self._pickle_allowed.add(repo_id)
+            self._dismiss_refusal(job)
+        allow_pickle = repo_id in self._pickle_allowed
         cancel = threading.Event()
         self._cancels[repo_id] = cancel
         self._jobs[repo_id] = JobView(repo_id, "starting")
@@ -260,6 +273,18 @@ class ModelManagerController(QObject):
         except Exception as exc:  # explained in plain words, never a traceback in the dialog
             outcome = self.library.downloader.explain(exc, repo_id, token=token)
         self._relay.download_ended.emit(repo_id, outcome)
+
+    def pickle_allowed(self, repo_id: str) -> bool:
+        """Whether the user allowed pickled weights for this repository in this session."""
+        return repo_id in self._pickle_allowed
+
+    def _dismiss_refusal(self, job: JobView | None) -> None:
+        # The notice "only pickled files" is answered once the user allows them; it must not stay on screen.
+        if self.messages is None or job is None or not job.pickle_only:
+            return
+        current = self.messages.current
+        if current is not None and current.text == job.error:
+            self.messages.dismiss()
 
     def cancel(self, repo_id: str) -> None:
         """Stop a download; what arrived is kept, and Download resumes from there."""
@@ -297,11 +322,18 @@ class ModelManagerController(QObject):
             self._jobs[repo_id] = JobView(repo_id, "paused", progress)
         elif isinstance(outcome, DownloadError):
             text = QCoreApplication.translate("Downloads", outcome.template).format(**outcome.params)
-            self._jobs[repo_id] = JobView(repo_id, "failed", progress, text)
-            self._report(text, outcome.detail)
+            pickle_only = outcome.kind is DownloadErrorKind.PICKLE_ONLY
+            self._jobs[repo_id] = JobView(repo_id, "failed", progress, text, pickle_only)
+            if pickle_only:
+                self._warn(text, outcome.detail)  # refused for safety, not broken: the user can allow it
+            else:
+                self._report(text, outcome.detail)
         self._rebuild()
         self.job_changed.emit(repo_id)
         self.refresh()
+        # Last: a view may answer with a modal question, and everything above must be in place while it waits.
+        if isinstance(outcome, DownloadError) and outcome.kind is DownloadErrorKind.PICKLE_ONLY:
+            self.pickle_consent_needed.emit(repo_id)
 
     def _refresh_row(self, repo_id: str) -> None:
         for index, row in enumerate(self.rows):
@@ -440,6 +472,12 @@ class ModelManagerController(QObject):
     def _report(self, text: str, detail: str) -> None:
         if self.messages is not None:
             self.messages.error(text, detail)
+        else:
+            log.warning("%s %s", text, detail)
+
+    def _warn(self, text: str, detail: str) -> None:
+        if self.messages is not None:
+            self.messages.warning(text, detail)
         else:
             log.warning("%s %s", text, detail)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.engine.backends.remote_urls import SERVER_BASE_URLS, remote_url_warning
+from app.engine.downloads import downloads_root
 from app.engine.requests import ModelInfo
 from app.model_choice import REMOTE_KEY_NAME
 from app.paths import AppPaths
@@ -143,6 +146,8 @@ class SettingsDialog(QDialog):
         )
         if info is not None and info.gpu_note:
             detected += " " + _tr("Why not the GPU: {reason}").format(reason=info.gpu_note)
+        if info is not None and info.dtype_note:
+            detected += " " + info.dtype_note
         self.detected = QLabel(detected)
         self.detected.setWordWrap(True)
         # A wrapped label in a form row is sized for one line before the dialog has a width; reserve its lines.
@@ -389,22 +394,36 @@ class SettingsDialog(QDialog):
     def _folders_tab(self, paths: AppPaths) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
-        for label, folder in (
-            (_tr("Documents' recovery files and conversations"), paths.data),
-            (_tr("Converted and downloaded models"), paths.cache),
-            (_tr("Settings"), paths.config),
-            (_tr("Logs"), paths.logs),
+        # Replaced in tests; the real one opens the platform's file manager.
+        self.open_folder: Callable[[Path], None] = self._open_folder
+        self.folder_fields: dict[str, QLineEdit] = {}
+        self.folder_buttons: dict[str, QPushButton] = {}
+        for key, label, folder in (
+            ("data", _tr("Documents' recovery files and conversations"), paths.data),
+            ("downloads", _tr("Downloaded models"), downloads_root(paths)),
+            ("converted", _tr("Converted models (copies of .gguf files)"), paths.models),
+            ("config", _tr("Settings"), paths.config),
+            ("logs", _tr("Logs"), paths.logs),
         ):
             row = QHBoxLayout()
             field = QLineEdit(str(folder))
             field.setReadOnly(True)
             field.setAccessibleName(label)
             open_button = QPushButton(_tr("Open"))
-            open_button.clicked.connect(lambda _c=False, f=folder: QDesktopServices.openUrl(QUrl.fromLocalFile(str(f))))
+            open_button.setAccessibleName(_tr("Open the folder: {name}").format(name=label))
+            open_button.clicked.connect(lambda _c=False, f=folder: self.open_folder(f))
             row.addWidget(field, 1)
             row.addWidget(open_button)
             form.addRow(label + ":", row)
+            self.folder_fields[key] = field
+            self.folder_buttons[key] = open_button
         hint = QLabel(_tr("Set the INKWELL_HOME environment variable to keep all of these under one folder."))
         hint.setWordWrap(True)
         form.addRow("", hint)
         return page
+
+    @staticmethod
+    def _open_folder(folder: Path) -> None:
+        # Downloads create their folder on the first download; the file manager cannot open one that is not there.
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
