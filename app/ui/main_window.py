@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QIcon,
     QKeyEvent,
+    QKeySequence,
     QTextCursor,
 )
 from PySide6.QtWidgets import (
@@ -41,7 +42,7 @@ from app.store.export import FORMATS, export
 from app.store.settings import Settings, register_defaults
 from app.store.textfile import TextFileError
 from app.ui import session
-from app.ui.actions import REVIEW_ACTIONS, ActionRegistry, parse_portable
+from app.ui.actions import REVIEW_ACTIONS, ActionRegistry, parse_portable, scopes_overlap
 from app.ui.dialogs.asker import Asker, DialogAsker
 from app.ui.dialogs.custom_actions import CustomActionsDialog
 from app.ui.dialogs.first_run import NOTICE_DONE_KEY, FirstRunNotice, should_show_first_run
@@ -710,10 +711,19 @@ class MainWindow(QMainWindow):
             self._custom_ids.append(action_id)
 
     def custom_actions_dialog(self) -> None:
-        dialog = CustomActionsDialog(custom_actions.load(self.settings), self)
+        dialog = CustomActionsDialog(custom_actions.load(self.settings), self, taken=self._shortcut_owner)
         if dialog.exec():
             custom_actions.save(self.settings, dialog.items)
             self._load_custom_actions()
+
+    def _shortcut_owner(self, key: QKeySequence) -> str | None:
+        """The app action (not a custom one: the dialog checks those) that a custom action's key would clash with."""
+        for action_id in self.commands.ids():
+            if action_id.startswith("custom."):
+                continue
+            if scopes_overlap("editor", self.commands.scope(action_id)) and key in self.commands.sequences(action_id):
+                return self.commands[action_id].text().replace("&", "")
+        return None
 
     # -- models and settings ---------------------------------------------------------------------------------
     def open_model_manager(self) -> None:

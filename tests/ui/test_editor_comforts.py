@@ -379,3 +379,25 @@ def test_a_large_file_opens_plain_and_its_words_are_counted_in_the_background(
     window.workspace.new()  # a new, small document is highlighted as usual
     small = window.tabs.current_pane()
     assert small is not None and small is not pane and small.highlighter.active
+
+
+def test_a_custom_action_cannot_take_a_shortcut_that_is_already_used(qtbot, app_context: AppContext) -> None:
+    """Qt fires neither of two actions that share a key: the dialog refuses the clash and names the owner."""
+    window = app_context.window
+    dialog = CustomActionsDialog([], window, taken=window._shortcut_owner)
+    qtbot.addWidget(dialog)
+
+    def save(name: str, key: str) -> bool:
+        dialog.new()
+        dialog.name.setText(name)
+        dialog.template.setPlainText("Make {text} rhyme.")
+        dialog.shortcut.setKeySequence(QKeySequence(key))
+        return dialog.save_current()
+
+    rewrite = window.commands["ai.rewrite"].text().replace("&", "")
+    assert not save("Rhyme", "Ctrl+Shift+R")
+    assert f"“{rewrite}”" in dialog.error.text() and dialog.items == []
+    assert save("Rhyme", "Ctrl+Alt+1")
+    assert not save("Limerick", "Ctrl+Alt+1")
+    assert "“Rhyme”" in dialog.error.text() and len(dialog.items) == 1
+    assert save("Limerick", "")  # no shortcut is always fine

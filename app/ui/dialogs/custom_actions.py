@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -27,8 +29,16 @@ def _tr(text: str) -> str:
 
 
 class CustomActionsDialog(QDialog):
-    def __init__(self, actions: list[StoredAction], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        actions: list[StoredAction],
+        parent: QWidget | None = None,
+        *,
+        taken: Callable[[QKeySequence], str | None] = lambda _key: None,
+    ) -> None:
         super().__init__(parent)
+        # Which of the app's own actions already uses a key (its name), or None: a clash would make both dead.
+        self._taken = taken
         self.setWindowTitle(_tr("Custom Actions"))
         self.resize(640, 420)
         self.items = list(actions)
@@ -106,6 +116,15 @@ class CustomActionsDialog(QDialog):
         if problem:
             self.error.setText(_tr(problem))
             return False
+        clash = self._clash(self.shortcut.keySequence(), existing)
+        if clash:
+            self.error.setText(
+                _tr(
+                    "{key} is already the shortcut of “{name}”. Choose another one, or change that one in "
+                    "Help → Customize Shortcuts."
+                ).format(key=self.shortcut.keySequence().toString(QKeySequence.SequenceFormat.NativeText), name=clash)
+            )
+            return False
         if existing is not None:
             self.items[row] = action
         else:
@@ -115,6 +134,15 @@ class CustomActionsDialog(QDialog):
         self.list.setCurrentRow(row)
         self.error.setText(_tr("Saved."))
         return True
+
+    def _clash(self, key: QKeySequence, editing: StoredAction | None) -> str | None:
+        if key.isEmpty():
+            return None
+        portable = key.toString(QKeySequence.SequenceFormat.PortableText)
+        for other in self.items:
+            if other is not editing and other.shortcut == portable:
+                return other.name
+        return self._taken(key)
 
     def remove_current(self) -> None:
         row = self.list.currentRow()
