@@ -159,6 +159,11 @@ def run_gui(file: str | None = None) -> int:
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource_path("icons", "inkwell.svg"))))
+    if sys.platform == "darwin":
+        from PySide6.QtGui import qt_set_sequence_auto_mnemonic
+
+        # Qt turns Alt (Option) mnemonics off on macOS; the review bar's Accept/Reject and the panes rely on them.
+        qt_set_sequence_auto_mnemonic(True)
     settings = Settings.at(str(paths.settings_file))
     from app.ui import i18n
 
