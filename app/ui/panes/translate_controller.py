@@ -39,6 +39,8 @@ FLUSH_MS = 30
 AUTO = "auto"
 # Translate-as-you-type waits this long after the last keystroke.
 DEBOUNCE_MS = 800
+# The language is told from the start of the text: enough to tell, and quick on a whole book (as in Summarize).
+DETECT_CHARS = 5000
 
 register_defaults(
     {
@@ -229,7 +231,7 @@ class TranslateController(QObject):
         _, text = self._read_source()
         self._detect_generation += 1
         detect = self._detect
-        self._detector.run(self._detect_generation, lambda: detect(text))
+        self._detector.run(self._detect_generation, lambda: detect(text[:DETECT_CHARS]))
 
     def _on_detected(self, outcome: Outcome) -> None:
         if outcome.tag != self._detect_generation or outcome.error is not None:
@@ -324,7 +326,7 @@ class TranslateController(QObject):
         wants_detection = self.source_language == AUTO
 
         def work() -> _Prepared:
-            detection = detect(text) if wants_detection else None
+            detection = detect(text[:DETECT_CHARS]) if wants_detection else None
             count = counters.count_for(info.path)
             prompt_tokens = translation_prompt_tokens(count)
             limit = translation_segment_tokens(info.context_length, prompt_tokens)
