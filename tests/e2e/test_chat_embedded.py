@@ -1,6 +1,6 @@
 """The chat pane on the real embedded model (SmolLM2-135M-Instruct): a short conversation whose answers match a
-direct greedy generate, and a question about a document longer than the model's context, answered with a
-citation that selects its passage in the editor."""
+direct greedy generate, a question about a document longer than the model's context, answered with a citation
+that selects its passage in the editor, and a conversation found again after restarting the whole app."""
 
 from __future__ import annotations
 
@@ -14,11 +14,15 @@ from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QWidget
 
 from app.engine.requests import Chat, Done, ModelSpec, Request, Sampling
 from app.engine.token_count import TokenCounter
-from app.store.conversations import ConversationStore, default_path
+from app.gui import AppContext, compose
+from app.paths import AppPaths
+from app.store.conversations import ConversationStore, OpenStatus, default_path
+from app.store.settings import Settings
 from app.ui.editor.bridge import PlainTextEditBridge
 from app.ui.messages import MessageCenter
 from app.ui.panes.chat_pane import ChatPane
 from app.worker.client import JobHandle, ModelClient
+from tests.helpers.asker import ScriptedAsker
 from tests.helpers.models import direct_greedy
 from tests.helpers.windows import show_active
 
@@ -133,3 +137,75 @@ def test_a_document_longer_than_the_context_is_answered_with_a_citation(setup: S
     setup.qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.cursorRect(cursor).center())
     selected = PlainTextEditBridge(setup.editor).selected_text()
     assert selected == citation["text"] and fact in selected
+
+
+def start_app(qtbot, make_client, folders: AppPaths, settings_file: Path) -> AppContext:  # type: ignore[no-untyped-def]
+    """The whole app (compose -> MainWindow) on the embedded model, with short, near-greedy chat answers."""
+    settings = Settings.at(str(settings_file))
+    settings.set("chat/max_new_tokens", 12)
+    settings.set("chat/temperature", 0.0)
+    context = compose(folders, settings, make_client(ModelSpec()), ScriptedAsker())
+    qtbot.addWidget(context.window)
+    context.window.restore_session([])
+    show_active(qtbot, context.window, context.window.editor)
+    context.window.docks["chat"].show()
+    context.window.docks["chat"].raise_()
+    controller = context.window.chat_pane.controller
+    qtbot.waitUntil(lambda: controller.report is not None, timeout=15_000)
+    return context
+
+
+def send(qtbot, context: AppContext, text: str) -> Done:  # type: ignore[no-untyped-def]
+    pane = context.window.chat_pane
+    pane.input.setFocus()
+    qtbot.waitUntil(pane.input.hasFocus, timeout=5_000)
+    with qtbot.waitSignal(pane.controller.turn_finished, timeout=180_000) as blocker:
+        qtbot.keyClicks(pane.input, text)
+        qtbot.keyClick(pane.input, Qt.Key.Key_Return)
+    result = blocker.args[0]
+    assert isinstance(result, Done) and result.text.strip(), result
+    return result
+
+
+def test_restart_the_app_and_find_the_conversation_again(  # type: ignore[no-untyped-def]
+    qtbot, make_client, paths: AppPaths, tmp_path: Path
+) -> None:
+    own = AppPaths.under(tmp_path / "home")
+    folders = AppPaths(cache=paths.cache, data=own.data, config=own.config, logs=own.logs).ensure()
+    settings_file = tmp_path / "settings.ini"
+    first = start_app(qtbot, make_client, folders, settings_file)
+    one = send(qtbot, first, "What is the capital of France?")
+    two = send(qtbot, first, "And of Italy?")
+    pane = first.window.chat_pane
+    conversation_id = pane.controller.current_id
+    said = [(m.role, m.content) for m in pane.controller.messages]
+    assert said == [
+        ("user", "What is the capital of France?"),
+        ("assistant", one.text),
+        ("user", "And of Italy?"),
+        ("assistant", two.text),
+    ]
+    with qtbot.waitSignal(pane.controller.opened, timeout=10_000):
+        pane.sidebar.new_button.click()  # leave it for a new, empty conversation
+    first.window.close()
+    assert not first.window.isVisible()
+
+    second = start_app(qtbot, make_client, folders, settings_file)
+    try:
+        pane = second.window.chat_pane
+        assert pane.controller.report is not None and pane.controller.report.status is OpenStatus.OK
+        assert pane.sidebar.titles() == ["What is the capital of France?"]
+        item = pane.sidebar.item_for(conversation_id)
+        assert item is not None and pane.controller.conversation is None
+        with qtbot.waitSignal(pane.controller.opened, timeout=10_000):
+            qtbot.mouseClick(
+                pane.sidebar.list.viewport(),
+                Qt.MouseButton.LeftButton,
+                pos=pane.sidebar.list.visualItemRect(item).center(),
+            )
+        assert [(m.role, m.content) for m in pane.controller.messages] == said
+        shown = pane.view.toPlainText()
+        assert all(content.strip().split("\n")[0] in shown for _role, content in said)
+        assert "tokens/s" in shown  # each answer's figures came back with it
+    finally:
+        second.window.close()

@@ -17,15 +17,26 @@ from PySide6.QtGui import QGuiApplication, QTextBlock, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QWidget
 
 from app.engine.chat_prompts import PRESETS
-from app.engine.requests import Chat, Done, Failure, Request, Sampling
-from app.store.conversations import SCHEMA_VERSION, Conversation, ConversationStore, StoredMessage, default_path
+from app.engine.requests import Chat, Done, Failure, ModelSpec, Request, Sampling
+from app.gui import AppContext, compose
+from app.paths import AppPaths
+from app.store.conversations import (
+    SCHEMA_VERSION,
+    Conversation,
+    ConversationStore,
+    OpenStatus,
+    StoredMessage,
+    default_path,
+)
 from app.store.settings import Settings
+from app.ui.dialogs.asker import UnsavedChoice
 from app.ui.editor.bridge import PlainTextEditBridge
 from app.ui.messages import Level, MessageCenter
-from app.ui.panes.chat_controller import AUTO_ANSWER_TOKENS, Phase, chat_sampling
+from app.ui.panes.chat_controller import AUTO_ANSWER_TOKENS, Phase, chat_sampling, open_report_text
 from app.ui.panes.chat_pane import ChatPane
 from app.ui.panes.chat_view import ChatView
 from app.worker.client import JobHandle, ModelClient
+from tests.helpers.asker import ScriptedAsker
 from tests.helpers.windows import show_active
 
 # The tiny model's weights are random: greedy decoding from them yields only newlines, so the tests sample with
@@ -615,3 +626,219 @@ def test_token_counts_a_server_did_not_report_are_marked_as_estimates() -> None:
     assert stats_line(estimated) == "≈3 tokens · ≈2.0 tokens/s · prompt ≈11"
     exact = {"new_tokens": 3, "tokens_per_s": 2.0, "prompt_tokens": 11, "decoding": "greedy"}
     assert stats_line(exact) == "3 tokens · 2.0 tokens/s · prompt 11"
+
+
+# -- context overflow, a locked database, and a restart of the whole app --------------------------------------------
+@pytest.fixture
+def short_rig(qtbot, make_client, tiny_short_context_dir: Path, tmp_path: Path) -> Iterator[Rig]:  # type: ignore[no-untyped-def]
+    """A rig on the tiny model with a 384-token context: a few turns outgrow it."""
+    client = make_client(ModelSpec(ref=str(tiny_short_context_dir)))
+    with qtbot.waitSignal(client.model_loaded, timeout=120_000):
+        client.load()
+    window = QWidget()
+    QHBoxLayout(window)
+    editor = QPlainTextEdit()
+    window.layout().addWidget(editor)
+    window.resize(1000, 700)
+    qtbot.addWidget(window)
+    made = Rig(qtbot, client, default_path(tmp_path / "data"), editor, window)
+    client.job_submitted.connect(made.on_submitted)
+    yield made
+    for pane in made.panes:
+        pane.shutdown()
+
+
+DROPPED_NOTE = "earlier messages no longer fit the model's context and were left out of this answer."
+
+
+def test_a_conversation_that_outgrows_the_context_says_what_was_left_out(short_rig: Rig) -> None:
+    rig = short_rig
+    pane = rig.open_pane()
+    info = rig.client.info
+    assert info is not None and info.context_length == 384
+    questions = [f"Question {n}: {(FILLER * 2).strip()}" for n in range(1, 7)]
+    notes: list[list[str]] = []
+    pane.controller.answer_started.connect(lambda _seq, shown, _cite: notes.append(list(shown)))
+    for question in questions:
+        result = rig.type_and_send(question)
+        assert isinstance(result, Done), result  # never a failure: the oldest turns go instead
+        if any(notes[-1]):
+            break
+    else:
+        raise AssertionError("six long turns never outgrew a 384-token context")
+    turns = len(notes)
+    assert turns >= 2 and not any(notes[:-1])  # nothing was said while everything fitted
+
+    sent = chat_messages(rig.requests[-1])
+    dropped = 2 * turns - 1 - (len(sent) - 1)  # every earlier message less those sent (the system prompt aside)
+    assert dropped > 0 and dropped % 2 == 0  # whole exchanges, the rest starts with a question
+    assert questions[0] not in [m["content"] for m in sent]
+    assert sent[-1]["content"] == questions[turns - 1] and sent[1]["role"] == "user"
+    note = f"{dropped} {DROPPED_NOTE}"
+    assert notes[-1] == [note]  # said while the answer streams in
+    answer = pane.controller.messages[-1]
+    assert answer.role == "assistant" and answer.stats["dropped_messages"] == dropped
+    text = pane.view.toPlainText()
+    assert text.count(note) == 1, text  # said once, above this answer, and not under the earlier ones
+    assert text.index(questions[turns - 1]) < text.index(note) < text.rindex(answer.content.strip())
+    assert len(pane.controller.messages) == 2 * turns  # nothing left out of the conversation itself
+
+    restarted = rig.open_pane()  # the note is kept with the answer
+    rig.qtbot.waitUntil(lambda: len(restarted.controller.messages) == 2 * turns, timeout=10_000)
+    assert _lines(restarted.view.toPlainText()) == _lines(text)  # the note where it was, nothing else changed
+    assert questions[0] in restarted.view.toPlainText()
+
+
+def chat_settings(path: Path) -> Settings:
+    """The user's settings file, with short chat answers that the tiny model's random weights make text of."""
+    settings = Settings.at(str(path))
+    settings.set("chat/max_new_tokens", 8)
+    settings.set("chat/temperature", 1.0)
+    settings.set("chat/top_p", 1.0)
+    settings.set("chat/repetition_penalty", 1.0)
+    return settings
+
+
+@dataclass
+class Apps:
+    """Start the whole app (compose -> MainWindow) on one set of user folders, as often as a test needs."""
+
+    qtbot: object
+    make_client: Callable[[ModelSpec], ModelClient]
+    model: Path
+    paths: AppPaths
+    settings_file: Path
+    asker: ScriptedAsker
+    running: list[AppContext] = field(default_factory=list)
+
+    def start(self) -> AppContext:
+        client = self.make_client(ModelSpec(ref=str(self.model)))
+        context = compose(self.paths, chat_settings(self.settings_file), client, self.asker)
+        self.qtbot.addWidget(context.window)  # type: ignore[attr-defined]
+        self.running.append(context)
+        window = context.window
+        window.restore_session([])
+        show_active(self.qtbot, window, window.editor)
+        window.docks["chat"].show()
+        window.docks["chat"].raise_()
+        controller = window.chat_pane.controller
+        self.qtbot.waitUntil(lambda: controller.report is not None, timeout=15_000)  # type: ignore[attr-defined]
+        return context
+
+    def quit(self, context: AppContext) -> None:
+        self.asker.unsaved = UnsavedChoice.DISCARD
+        context.window.close()
+        assert not context.window.isVisible()
+        self.running.remove(context)
+
+    def send(self, context: AppContext, text: str) -> object:
+        pane = context.window.chat_pane
+        pane.input.setFocus()
+        self.qtbot.waitUntil(pane.input.hasFocus, timeout=5_000)  # type: ignore[attr-defined]
+        with self.qtbot.waitSignal(pane.controller.turn_finished, timeout=60_000) as blocker:  # type: ignore[attr-defined]
+            self.qtbot.keyClicks(pane.input, text)  # type: ignore[attr-defined]
+            self.qtbot.keyClick(pane.input, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+        return blocker.args[0]
+
+
+@pytest.fixture
+def apps(  # type: ignore[no-untyped-def]
+    qtbot, make_client, tiny_model_dir: Path, app_paths: AppPaths, tmp_path: Path, asker: ScriptedAsker
+) -> Iterator[Apps]:
+    made = Apps(qtbot, make_client, tiny_model_dir, app_paths, tmp_path / "settings.ini", asker)
+    yield made
+    for context in list(made.running):
+        made.quit(context)
+
+
+def test_restart_the_app_and_find_the_conversation_again(apps: Apps) -> None:
+    first = apps.start()
+    pane = first.window.chat_pane
+    assert pane.controller.report is not None and pane.controller.report.status is OpenStatus.OK
+    one = apps.send(first, "Where is the lighthouse?")
+    two = apps.send(first, "And who keeps it?")
+    assert isinstance(one, Done) and isinstance(two, Done) and one.text.strip() and two.text.strip()
+    conversation_id = pane.controller.current_id
+    said = [(m.role, m.content) for m in pane.controller.messages]
+    assert said == [
+        ("user", "Where is the lighthouse?"),
+        ("assistant", one.text),
+        ("user", "And who keeps it?"),
+        ("assistant", two.text),
+    ]
+    assert pane.sidebar.titles() == ["Where is the lighthouse?"]
+    with apps.qtbot.waitSignal(pane.controller.opened, timeout=10_000):  # type: ignore[attr-defined]
+        pane.sidebar.new_button.click()  # the user leaves it for a new, empty one
+    apps.quit(first)
+    assert default_path(apps.paths.data).exists()
+
+    second = apps.start()
+    pane = second.window.chat_pane
+    assert pane.controller.report is not None and pane.controller.report.status is OpenStatus.OK
+    assert pane.sidebar.titles() == ["Where is the lighthouse?"]
+    assert pane.controller.conversation is None and "lighthouse" not in pane.view.toPlainText()
+    item = pane.sidebar.item_for(conversation_id)
+    assert item is not None
+    with apps.qtbot.waitSignal(pane.controller.opened, timeout=10_000):  # type: ignore[attr-defined]
+        apps.qtbot.mouseClick(  # type: ignore[attr-defined]
+            pane.sidebar.list.viewport(), Qt.MouseButton.LeftButton, pos=pane.sidebar.list.visualItemRect(item).center()
+        )
+    assert pane.controller.current_id == conversation_id
+    assert [(m.role, m.content) for m in pane.controller.messages] == said
+    shown = pane.view.toPlainText()
+    for _role, content in said:
+        assert content.strip() in shown
+    assert shown.index("Where is the lighthouse?") < shown.index("And who keeps it?")
+
+    third = apps.send(second, "One more?")  # and it goes on from there, with the whole history
+    assert isinstance(third, Done)
+    assert [m.content for m in pane.controller.messages][:4] == [content for _role, content in said]
+    apps.quit(second)
+
+    last = apps.start()  # the conversation the user was in reopens by itself
+    pane = last.window.chat_pane
+    apps.qtbot.waitUntil(lambda: len(pane.controller.messages) == 6, timeout=10_000)  # type: ignore[attr-defined]
+    assert pane.controller.current_id == conversation_id and "One more?" in pane.view.toPlainText()
+
+
+def test_a_locked_database_at_start_is_reported_and_chat_works_in_memory(apps: Apps) -> None:
+    db = default_path(apps.paths.data)
+    store = ConversationStore(db)
+    store.open()
+    kept = store.create(Conversation.new())
+    store.rename(kept.id, "Saved before")
+    store.put_message(kept.id, StoredMessage(0, "user", "an earlier question"))
+    store.close()
+    before = db.read_bytes()
+
+    locker = sqlite3.connect(db, isolation_level=None)  # another program holds the file
+    locker.execute("PRAGMA locking_mode=EXCLUSIVE")
+    locker.execute("BEGIN EXCLUSIVE")
+    try:
+        context = apps.start()
+        window = context.window
+        pane = window.chat_pane
+        report = pane.controller.report
+        assert report is not None and report.status is OpenStatus.LOCKED
+        said = open_report_text(report)
+        assert "in use by another program" in said and "kept only until it closes" in said
+        assert said in [n.text for n in context.messages.history if n.level is Level.WARNING]
+        assert window.notice_bar.isVisible() and window.notice_bar.label.text() == said  # in plain words
+        assert report.backup is not None and report.backup.exists()  # a copy is kept
+        assert pane.sidebar.titles() == []
+
+        result = apps.send(context, "Can we still talk?")
+        assert isinstance(result, Done) and result.text.strip()
+        assert [m.content for m in pane.controller.messages] == ["Can we still talk?", result.text]
+        assert pane.sidebar.titles() == ["Can we still talk?"]
+        assert result.text.strip() in pane.view.toPlainText()
+        apps.qtbot.waitUntil(lambda: pane.controller.db_idle, timeout=10_000)  # type: ignore[attr-defined]
+        apps.quit(context)
+    finally:
+        locker.execute("ROLLBACK")
+        locker.close()
+
+    assert db.read_bytes() == before  # the other program's file was never touched
+    again = apps.start()  # once it is free, the saved conversations are back
+    assert again.window.chat_pane.controller.report.status is OpenStatus.OK  # type: ignore[union-attr]
+    assert again.window.chat_pane.sidebar.titles() == ["Saved before"]

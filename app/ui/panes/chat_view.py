@@ -171,9 +171,14 @@ class ChatView(QTextBrowser):
         if message.tokens is not None:
             self._footer_line(cursor, _tr("{n} tokens").format(n=message.tokens))
 
-    def _answer_footer(self, cursor: QTextCursor, message: StoredMessage) -> None:
-        for note in answer_notes(message.stats):
+    def _answer_notes(self, cursor: QTextCursor, notes: Sequence[str]) -> None:
+        """Notes about how the answer's prompt was put together, above the answer: where they are seen first."""
+        for note in notes:
             self._footer_line(cursor, note, self._color(QPalette.ColorRole.Text))
+        if notes:
+            self._new_block(cursor)
+
+    def _answer_footer(self, cursor: QTextCursor, message: StoredMessage) -> None:
         line = stats_line(message.stats, message.tokens)
         if line:
             self._footer_line(cursor, line)
@@ -191,6 +196,8 @@ class ChatView(QTextBrowser):
         if message.role == "user":
             self._user_body(cursor, message)
         else:
+            # The same place as while it streamed in (begin_answer), so a reopened conversation reads the same.
+            self._answer_notes(cursor, answer_notes(message.stats))
             markdown = linkify_citations(message.content, message.seq) if message.citations else message.content
             render_markdown(cursor, markdown, self._code_background())
             cursor = self._cursor_at_end()
@@ -244,10 +251,7 @@ class ChatView(QTextBrowser):
         cursor = self._cursor_at_end()
         self._answer_start = cursor.position()
         self._header(cursor, "assistant", seq)
-        for note in notes:
-            self._footer_line(cursor, note, self._color(QPalette.ColorRole.Text))
-        if notes:
-            self._new_block(cursor)
+        self._answer_notes(cursor, notes)
         self._stream_seq = seq
         self._stream = MarkdownStream(
             self.document(),
