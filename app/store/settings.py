@@ -101,12 +101,14 @@ class Settings(QObject):
 
     def sampling(self, task: str) -> Sampling:
         """The user's sampling settings for `task` (a key of SAMPLING_TASKS); max_new_tokens 0 means automatic."""
+        temperature = self.get(f"{task}/temperature", float)
         return Sampling(
             max_new_tokens=self.get(f"{task}/max_new_tokens", int),
-            temperature=self.get(f"{task}/temperature", float),
+            temperature=temperature,
             top_p=self.get(f"{task}/top_p", float),
             top_k=self.get(f"{task}/top_k", int),
             repetition_penalty=self.get(f"{task}/repetition_penalty", float),
+            greedy=temperature <= 0.0,  # temperature 0: always the likeliest token (Settings says so)
         )
 
     def reset_sampling(self, task: str) -> None:

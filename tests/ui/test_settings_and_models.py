@@ -80,6 +80,9 @@ def test_sampling_per_task_is_saved_and_reset(qtbot, app_context: AppContext) ->
     assert app_context.settings.sampling("chat").temperature == 0.7
     assert dialog.sampling_fields["chat"]["temperature"].value() == 0.7
     assert app_context.settings.continue_sampling().max_new_tokens == 40  # other tasks keep theirs
+    assert not app_context.settings.sampling("chat").greedy
+    dialog.sampling_fields["chat"]["temperature"].setValue(0.0)
+    assert app_context.settings.sampling("chat").greedy  # temperature 0: always the likeliest token
     dialog.close()
 
 
