@@ -872,28 +872,44 @@ class MainWindow(QMainWindow):
         if chosen:
             self.messages.info(_tr("Restored {n} document(s). Save them to keep them.").format(n=len(chosen)))
 
-    def session_state(self) -> session.SessionState:
-        documents = []
+    def session_state(self, active_document: Document | None = None) -> session.SessionState:
+        """The session to save; `active_document` (default: the current tab's) is the one to show first next time."""
+        documents: list[session.OpenDocument] = []
+        current = active_document if active_document is not None else self.workspace.active
+        # The index among the saved documents, not the tab's: untitled tabs are not saved, so tab indexes shift.
+        active = -1
         for pane in self.tabs.panes():
             if pane.document.path is not None:
+                if pane.document is current:
+                    active = len(documents)
                 documents.append(session.OpenDocument(str(pane.document.path), pane.editor.textCursor().position()))
-        active = self.tabs.currentIndex()
         return session.SessionState(
             documents,
-            max(active, 0),
+            active,
             base64.b64encode(bytes(self.saveGeometry().data())).decode(),
             base64.b64encode(bytes(self.saveState().data())).decode(),
             self.settings.get("editor/preview", bool),
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.continuation.active:
-            self.continuation.settle(accept=False)
-        self.review.reject()
+        # Cancel must leave an unaccepted continuation and a review as they were, and Save must never write the
+        # continuation's pending text into the file. So the pending text is taken out of its document before the
+        # questions (Save then writes only the user's words, and a document that only the suggestion changed asks
+        # nothing) and put back, pending again, on Cancel; its model run stops, since what is asked about must not
+        # change under the question. A review's text is not in the document: it is left alone until the window
+        # really closes. Settling first (as before) lost both on Cancel; settling after the questions would let
+        # Save write the pending text, and close_all's tab switching would accept it.
+        previous = self.workspace.active
+        held = self.continuation.hold()
         if not self.workspace.close_all():
+            if held is not None:
+                self.workspace.set_active(previous)  # the tab the suggestion is in, before it is shown again
+                self.continuation.resume(held)
             event.ignore()
             return
-        session.save(self.settings, self.session_state())
+        self.review.reject()
+        # close_all showed each changed document as it asked; the one the user was in is the session's active one.
+        session.save(self.settings, self.session_state(previous))
         self.autosave.shutdown(clean=True)
         self.counts.shutdown()
         self.shutdown_panes()

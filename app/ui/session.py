@@ -22,7 +22,7 @@ class OpenDocument:
 @dataclass(frozen=True)
 class SessionState:
     documents: list[OpenDocument] = field(default_factory=list)
-    active: int = 0
+    active: int = 0  # index into `documents`, not the tab's index; -1: the active tab was untitled (not saved)
     geometry: str = ""  # base64 of QMainWindow.saveGeometry()
     layout: str = ""  # base64 of QMainWindow.saveState(): docks and their sizes
     preview: bool = False

@@ -20,6 +20,7 @@ from app.gui import AppContext
 from app.paths import AppPaths
 from app.store.recovery import RecoveryRecord
 from app.store.settings import Settings
+from app.ui import session
 from app.ui.dialogs.asker import UnsavedChoice
 from app.ui.main_window import MainWindow
 from tests.conftest import REPO
@@ -219,6 +220,37 @@ def test_restoring_some_documents(
     context = new_window(home, Settings.at(str(home.settings_file)), recovery=second_only)
     assert texts(context.window) == ["the unsaved version\n"]
     assert "Restored 1 document(s)" in context.window.notice_bar.label.text()
+
+
+def test_a_session_file_with_recovered_changes_opens_once_with_the_recovered_text(
+    qtbot, home: AppPaths, tmp_path: Path, python: str, python_env: dict[str, str], new_window
+) -> None:
+    # The common crash: a file the last session restored was edited, then the app died. The next start restores
+    # the session's files and the recovered copy of the same file; the user must get one tab, with their words.
+    kept = tmp_path / "kept.md"
+    kept.write_text("the saved version\n", encoding="utf-8")
+    other = tmp_path / "other.md"
+    other.write_text("untouched\n", encoding="utf-8")
+    settings = Settings.at(str(home.settings_file))
+    session.save(settings, session.SessionState([session.OpenDocument(str(kept), 4), session.OpenDocument(str(other))]))
+    record = {"doc_id": "bbb", "title": "kept.md", "text": "the unsaved version\n", "path": str(kept), "saved_at": 1.0}
+    leave_orphans(python, python_env, home.data / "recovery", [record])
+    context = new_window(home, settings, recovery=RecoveryChoices(restore_all))
+    window = context.window
+    opened: list[object] = []
+    window.workspace.opened.connect(opened.append)  # the files are read off the GUI thread; both reads report
+    qtbot.waitUntil(lambda: len(opened) == 2, timeout=15_000)
+
+    documents = window.workspace.documents
+    assert sorted(str(d.path) for d in documents) == sorted([str(kept), str(other)])
+    assert window.tabs.count() == 2
+    recovered = window.workspace.find(kept)
+    assert recovered is not None and recovered.text == "the unsaved version\n" and recovered.modified
+    assert kept.read_text(encoding="utf-8") == "the saved version\n"  # saving is the user's choice
+    active = window.workspace.active
+    assert active is recovered, "the session's active document, which is the recovered one"
+    pane = window.tabs.pane_for(recovered)
+    assert pane is not None and pane.editor.textCursor().position() == 4
 
 
 def test_a_running_instance_is_not_taken_for_a_crashed_one(qtbot, home: AppPaths, new_window) -> None:

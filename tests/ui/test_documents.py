@@ -20,6 +20,7 @@ from app.gui import AppContext
 from app.paths import AppPaths
 from app.store.settings import Settings
 from app.ui.dialogs.asker import UnsavedChoice
+from app.ui.editor import continue_writing, selection_actions
 from app.ui.editor.document import Document
 from app.ui.editor.editor import BASE_POINT_SIZE, Editor
 from app.ui.main_window import MainWindow
@@ -163,6 +164,26 @@ def test_closing_a_changed_document_asks_save_discard_or_cancel(
         assert path.read_text() == "kept on disk\nnew words"
 
 
+def test_a_path_is_never_open_in_two_tabs(qtbot, app_context: AppContext, asker: ScriptedAsker, tmp_path: Path) -> None:
+    window = app_context.window
+    path = write(tmp_path / "twice.md", "from the disk\n")
+    with qtbot.waitSignal(window.workspace.opened, timeout=15_000):
+        window.open_file(path)
+        window.open_file(tmp_path / "." / "twice.md")  # the same file again while the first read is under way
+    assert texts(window) == ["from the disk\n"]
+    window.workspace.new()
+    type_at_end(qtbot, window, "mine")
+    mine = window.workspace.active
+    other = write(tmp_path / "other.md", "the file's words\n")
+    with qtbot.waitSignal(window.workspace.opened, timeout=15_000) as blocker:
+        window.open_file(other)
+        asker.save_to = other  # the untitled document is saved under that name while the file is read
+        assert window.workspace.save_as(mine)  # type: ignore[arg-type]
+    assert blocker.args[0] is mine and window.workspace.active is mine  # what is open wins, shown once
+    assert texts(window) == ["from the disk\n", "mine"]
+    assert other.read_text(encoding="utf-8") == "mine"
+
+
 def test_saving_an_untitled_document_on_close_can_still_be_cancelled(
     qtbot, app_context: AppContext, asker: ScriptedAsker
 ) -> None:
@@ -194,6 +215,98 @@ def test_quitting_asks_about_each_changed_document(
     assert asker.asked == [("unsaved", "a.md"), ("unsaved", "c.md")]
     assert (tmp_path / "a.md").read_text() == "a.md changed" and (tmp_path / "c.md").read_text() == "c.md changed"
     assert (tmp_path / "b.md").read_text() == "b.md"
+
+
+STORY = "The harbour was quiet that morning, and"
+
+
+def continue_and_wait(qtbot, window: MainWindow) -> str:  # type: ignore[no-untyped-def]
+    """Continue writing at the end of the active document; the model's text, left pending."""
+    with qtbot.waitSignal(window.continuation.finished, timeout=60_000):
+        press(qtbot, window.editor, shortcut(window, "ai.continue"))
+    pending = window.continuation.pending_text
+    assert pending and window.continuation.phase is continue_writing.Phase.PENDING
+    return pending
+
+
+def test_cancelling_the_close_keeps_an_unaccepted_continuation_and_save_never_writes_it(
+    qtbot, app_context: AppContext, asker: ScriptedAsker, tmp_path: Path
+) -> None:
+    window = app_context.window
+    notes = write(tmp_path / "notes.md", "notes\n")
+    open_and_wait(qtbot, window, notes)
+    type_at_end(qtbot, window, " today")  # a changed document before the story: closing asks about it first
+    path = write(tmp_path / "story.md", "The harbour was quiet")
+    story = open_and_wait(qtbot, window, path)
+    type_at_end(qtbot, window, " that morning, and")  # the user's own change, which closing asks about too
+    pending = continue_and_wait(qtbot, window)
+    editor = window.editor
+    assert editor.toPlainText() == STORY + pending
+
+    asker.unsaved = UnsavedChoice.CANCEL
+    assert not window.close()
+    assert asker.asked == [("unsaved", "notes.md")]  # the question showed notes.md; Cancel goes back to the story
+    assert window.isVisible() and window.workspace.active is story and window.editor is editor
+    assert window.continuation.phase is continue_writing.Phase.PENDING and window.continuation.pending_text == pending
+    assert editor.toPlainText() == STORY + pending  # in place, still pending
+    in_pending = QTextCursor(editor.document())
+    in_pending.setPosition(len(STORY) + 1)
+    assert in_pending.charFormat().fontItalic()
+    assert path.read_text(encoding="utf-8") == "The harbour was quiet"
+
+    asker.asked.clear()
+    asker.unsaved = UnsavedChoice.SAVE
+    assert window.close()
+    assert asker.asked == [("unsaved", "notes.md"), ("unsaved", "story.md")]
+    assert path.read_text(encoding="utf-8") == STORY  # the user's words, never the unaccepted suggestion
+    assert notes.read_text(encoding="utf-8") == "notes\n today"
+
+
+def test_a_continuation_kept_by_cancelling_the_close_is_still_one_tab_to_accept(
+    qtbot, app_context: AppContext, asker: ScriptedAsker
+) -> None:
+    window = app_context.window
+    type_at_end(qtbot, window, STORY)
+    window.editor.document().clearUndoRedoStacks()
+    pending = continue_and_wait(qtbot, window)
+    asker.unsaved = UnsavedChoice.CANCEL
+    assert not window.close()
+    qtbot.keyClick(window.editor, Qt.Key.Key_Tab)
+    assert window.continuation.phase is continue_writing.Phase.IDLE
+    assert window.editor.toPlainText() == STORY + pending
+    in_accepted = QTextCursor(window.editor.document())
+    in_accepted.setPosition(len(STORY) + 1)
+    assert not in_accepted.charFormat().fontItalic()
+    qtbot.keyClick(window.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor.toPlainText() == STORY and window.editor.document().availableUndoSteps() == 0
+
+
+def test_a_document_changed_only_by_a_pending_continuation_closes_without_asking(
+    qtbot, app_context: AppContext, asker: ScriptedAsker, tmp_path: Path
+) -> None:
+    window = app_context.window
+    path = write(tmp_path / "story.md", STORY)
+    open_and_wait(qtbot, window, path)
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)
+    continue_and_wait(qtbot, window)
+    asker.unsaved = UnsavedChoice.CANCEL
+    assert window.close()
+    assert asker.asked == [] and path.read_text(encoding="utf-8") == STORY
+
+
+def test_cancelling_the_close_keeps_the_review(qtbot, app_context: AppContext, asker: ScriptedAsker) -> None:
+    window = app_context.window
+    type_at_end(qtbot, window, "Teh secund paragrafh has erors.")
+    review = window.review
+    with qtbot.waitSignal(review.finished, timeout=60_000):
+        press(qtbot, window.editor, shortcut(window, "ai.proofread"))
+    assert review.phase is selection_actions.Phase.READY
+    result = review.result
+    asker.unsaved = UnsavedChoice.CANCEL
+    assert not window.close()
+    assert review.phase is selection_actions.Phase.READY and review.result == result
+    assert window.review_panel.isVisible()
+    assert texts(window) == ["Teh secund paragrafh has erors."]
 
 
 # -- tabs and the panes' bridge ----------------------------------------------------------------------------------------
@@ -637,6 +750,30 @@ def test_the_next_start_restores_documents_active_tab_cursors_and_layout(
         assert pane.editor.lineWrapMode() == Editor.LineWrapMode.NoWrap
     active = second.workspace.active
     assert active is not None and active.path == b, "the tab that was active is active again"
+    assert active_editor(second) is second.tabs.pane_for(active).editor  # type: ignore[union-attr]
+
+
+def test_the_active_tab_is_restored_when_untitled_tabs_come_before_it(
+    qtbot, app_context: AppContext, app_paths: AppPaths, tmp_path: Path, new_window, asker: ScriptedAsker
+) -> None:
+    window = app_context.window
+    type_at_end(qtbot, window, "scratch")  # an untitled tab, first: the session does not keep it
+    a = write(tmp_path / "a.md", "alpha\n")
+    b = write(tmp_path / "b.md", "beta\n")
+    open_and_wait(qtbot, window, a)
+    open_and_wait(qtbot, window, b)
+    window.tabs.setCurrentIndex(0)
+    assert window.session_state().active == -1  # the untitled tab was active: none of the saved ones
+    window.tabs.setCurrentIndex(1)  # a is the active tab
+    assert window.session_state().active == 0
+    asker.unsaved = UnsavedChoice.DISCARD
+    assert window.close()
+
+    restarted = new_window(app_paths, Settings.at(str(tmp_path / "settings.ini")))
+    second = restarted.window
+    qtbot.waitUntil(lambda: [d.path for d in second.workspace.documents] == [a, b], timeout=15_000)
+    active = second.workspace.active
+    assert active is not None and active.path == a, "the tab that was active is active again"
     assert active_editor(second) is second.tabs.pane_for(active).editor  # type: ignore[union-attr]
 
 

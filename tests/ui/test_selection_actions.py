@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QTextCursor, QTextDocument
 
 from app.engine.requests import Done, ModelSpec
 from app.gui import AppContext
 from app.store import custom_actions
-from app.ui.editor.selection_actions import LongSelectionChoice, Phase
+from app.ui.editor.selection_actions import LongSelectionChoice, Phase, paragraph_at
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 TEXT = "First paragraph stays.\nTeh secund paragrafh has erors.\nLast paragraph stays too."
@@ -58,12 +58,17 @@ def test_rewrite_selection_review_accept_and_one_undo_restores(qtbot, app_contex
     assert editor.document().availableUndoSteps() == 0  # accepting was a single undo step
 
 
+WRAPPED_SECOND = "Teh secund paragrafh, hard-wrapped\nat short lines as Markdown\nwriters do, has erors."
+WRAPPED = f"# Title\nFirst paragraph stays.\n\n{WRAPPED_SECOND}\n\nLast paragraph stays too."
+
+
 def test_without_a_selection_the_paragraph_at_the_cursor_is_used(qtbot, app_context: AppContext) -> None:
-    put(app_context)
-    select(app_context, TEXT.index("secund"), TEXT.index("secund"))  # a caret, no selection
+    put(app_context, WRAPPED)
+    select(app_context, WRAPPED.index("Markdown"), WRAPPED.index("Markdown"))  # a caret on the middle line
     run_and_wait(qtbot, app_context, Qt.Key.Key_P)
     review = app_context.window.review
-    assert review.title == "Proofread" and review.original == SECOND
+    # The whole hard-wrapped paragraph, between the blank lines: not just the line the caret is on.
+    assert review.title == "Proofread" and review.original == WRAPPED_SECOND
     assert review.last_done is not None and review.last_done.stats is not None
     # Proofreading copies most of its input: it runs greedy with prompt-lookup decoding.
     assert review.last_done.stats.decoding == "greedy+lookup"
@@ -200,3 +205,48 @@ def test_a_custom_action_runs_its_prompt_on_the_selection(qtbot, app_context: Ap
     review = app_context.window.review
     assert review.title == "Make a list" and review.phase is Phase.READY
     assert review.last_done is not None
+
+
+def paragraph_around(text: str, marker: str) -> str:
+    """The paragraph `paragraph_at` takes with the caret just before `marker` in `text`."""
+    document = QTextDocument()
+    document.setPlainText(text)
+    cursor = QTextCursor(document)
+    cursor.setPosition(text.index(marker))
+    return paragraph_at(cursor).selectedText().replace("\u2029", "\n")
+
+
+def test_the_paragraph_at_the_caret_runs_between_blank_lines_headings_and_fences() -> None:
+    text = (
+        "# Chapter one\n"
+        "The harbour was quiet;\n"
+        "gulls argued over herring.\n"
+        "   \n"  # a line of spaces is blank too
+        "Maren counted the boats\n"
+        "twice.\n"
+        "## Later\n"
+        "```\n"
+        "code line one\n"
+        "code line two\n"
+        "~~~\n"
+        "After the fence."
+    )
+    assert paragraph_around(text, "gulls") == "The harbour was quiet;\ngulls argued over herring."
+    assert paragraph_around(text, "The harbour") == "The harbour was quiet;\ngulls argued over herring."
+    assert paragraph_around(text, "twice") == "Maren counted the boats\ntwice."  # stops before the heading
+    assert paragraph_around(text, "Chapter") == "# Chapter one"  # a heading is a paragraph of its own
+    assert paragraph_around(text, "Later") == "## Later"
+    assert paragraph_around(text, "code line two") == "code line one\ncode line two"  # fences are not crossed
+    assert paragraph_around(text, "After") == "After the fence."
+    assert paragraph_around(text, "   \n").strip() == ""  # on a blank line: nothing to work on
+    assert paragraph_around("#hashtag, not a heading\nnext line", "next") == "#hashtag, not a heading\nnext line"
+    assert paragraph_around("one line", "line") == "one line"
+
+
+def test_a_caret_on_a_blank_line_gets_a_notice(qtbot, app_context: AppContext) -> None:
+    put(app_context, WRAPPED)
+    blank = WRAPPED.index("\n\n") + 1
+    select(app_context, blank, blank)
+    qtbot.keyClick(app_context.window.editor, Qt.Key.Key_R, CTRL_SHIFT)
+    assert app_context.messages.last is not None and "put the cursor in a paragraph" in app_context.messages.last.text
+    assert app_context.window.review.phase is Phase.IDLE and not app_context.client.busy

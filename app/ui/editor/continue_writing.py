@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument
@@ -30,6 +31,15 @@ class Phase(enum.Enum):
     WAITING = "waiting"  # queued behind another request, or the model is loading
     WRITING = "writing"
     PENDING = "pending"  # written (finished or stopped): Tab accepts, Esc discards
+
+
+@dataclass(frozen=True)
+class HeldContinuation:
+    """Pending text taken out of its document by `ContinueWriting.hold`, to be put back by `resume`."""
+
+    editor: QPlainTextEdit
+    position: int
+    text: str
 
 
 class ContinueWriting(QObject):
@@ -90,6 +100,7 @@ class ContinueWriting(QObject):
         self._editor, self._document = editor, editor.document()
         self._start = QTextCursor(self._document)
         self._start.setPosition(position)
+        self._start.setKeepPositionOnInsert(True)  # else the pending text, inserted at its position, pushes it along
         self._end = QTextCursor(self._document)
         self._end.setPosition(position)
         self._buffer.clear()
@@ -197,6 +208,43 @@ class ContinueWriting(QObject):
                 self._inserting = False
         self._clear()
         self.settled.emit(accept)
+
+    def hold(self) -> HeldContinuation | None:
+        """Stop the model and take the pending text out of the document, undoing its insertion (a document that
+        only the pending text changed is unchanged again), keeping the text for `resume`. For a question whose
+        answer may save the document, which must never write unaccepted text, or may leave all as it was.
+        None: there was no text to keep (a continuation that had not written anything yet is simply stopped)."""
+        if not self.active:
+            return None
+        self.stop()
+        self._timer.stop()
+        self._flush()
+        editor, start, text = self._editor, self._start, self.pending_text
+        held = None
+        if editor is not None and start is not None and text:
+            held = HeldContinuation(editor, start.position(), text)
+        self.settle(accept=False)
+        return held
+
+    def resume(self, held: HeldContinuation | None) -> None:
+        """Put held text back where it was, pending again (Tab accepts, Esc discards); the model is not restarted."""
+        if held is None:
+            return
+        self.settle(accept=True)  # nothing should be pending now; if something is, it is kept, never lost
+        editor, document = held.editor, held.editor.document()
+        position = min(held.position, document.characterCount() - 1)
+        self._editor, self._document = editor, document
+        self._start = QTextCursor(document)
+        self._start.setPosition(position)
+        self._start.setKeepPositionOnInsert(True)
+        self._end = QTextCursor(document)
+        self._end.setPosition(position)
+        self._buffer = [held.text]
+        self._undo_steps = -1
+        self.pending_text = ""
+        document.contentsChange.connect(self._on_document_changed)
+        self._flush()
+        self._set_phase(Phase.PENDING)
 
     def _plain_format(self, start: QTextCursor, end: QTextCursor) -> None:
         cursor = QTextCursor(start)

@@ -1,19 +1,21 @@
 """AI actions on the selection: rewrite, proofread, shorten, expand, tone, translate, explain, and the user's own.
 
-The controller (no widgets) takes the selection, or the paragraph at the cursor when nothing is selected, streams
-the model's version, and on Accept replaces the original as one undo step. The text it works on is tracked with a
-QTextCursor, so edits elsewhere in the document while the model writes do not misplace the result; edits inside it
-make Accept refuse (with a message) rather than overwrite the user's newer words.
+The controller (no widgets) takes the selection, or the paragraph at the cursor when nothing is selected (the lines
+between blank lines, so hard-wrapped text is one paragraph: see `paragraph_at`), streams the model's version, and
+on Accept replaces the original as one undo step. The text it works on is tracked with a QTextCursor, so edits
+elsewhere in the document while the model writes do not misplace the result; edits inside it make Accept refuse
+(with a message) rather than overwrite the user's newer words.
 """
 
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
 
 from app.engine import prompts
 from app.engine.diff import Piece, word_diff
@@ -61,6 +63,35 @@ class LongSelectionChoice(enum.Enum):
     IN_PARTS = "parts"
     SUMMARIZE = "summarize"
     CANCEL = "cancel"
+
+
+_HEADING = re.compile(r" {0,3}#{1,6}(\s|$)")
+_FENCE = re.compile(r" {0,3}(```|~~~)")
+
+
+def _is_boundary(block: QTextBlock) -> bool:
+    """A line that ends a paragraph and is never part of one: a Markdown ATX heading or a code fence."""
+    text = block.text()
+    return bool(_HEADING.match(text) or _FENCE.match(text))
+
+
+def paragraph_at(cursor: QTextCursor) -> QTextCursor:
+    """A cursor selecting the paragraph around `cursor`'s position: the run of consecutive non-blank lines, so a
+    hard-wrapped paragraph (lines ending in single newlines, as in Markdown) is taken whole. The run stops at blank
+    lines, and at Markdown heading lines (`# Title`) and code fences (``` or ~~~), which are not crossed: on such a
+    line, the paragraph is that line alone. Setext headings, lists and the like are not told apart: a list with no
+    blank lines between its items is one paragraph. On a blank line, that line alone: nothing to work on."""
+    block = cursor.block()
+    first = last = block
+    if block.text().strip() and not _is_boundary(block):
+        while (previous := first.previous()).isValid() and previous.text().strip() and not _is_boundary(previous):
+            first = previous
+        while (following := last.next()).isValid() and following.text().strip() and not _is_boundary(following):
+            last = following
+    target = QTextCursor(cursor.document())
+    target.setPosition(first.position())
+    target.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+    return target
 
 
 class SelectionActions(QObject):
@@ -131,10 +162,7 @@ class SelectionActions(QObject):
         if not document.toPlainText().strip():
             self._messages.info(_tr("The document is empty: write or paste some text first."))
             return False
-        target = QTextCursor(cursor)
-        if not target.hasSelection():
-            target.movePosition(QTextCursor.MoveOperation.StartOfBlock)
-            target.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        target = QTextCursor(cursor) if cursor.hasSelection() else paragraph_at(cursor)
         original = target.selectedText().replace("\u2029", "\n")
         if not original.strip():
             self._messages.info(_tr("Select some text, or put the cursor in a paragraph, for the model to work on."))

@@ -118,6 +118,14 @@ class Workspace(QObject):
 
     def _on_read(self, path: Path, result: object) -> None:
         self._reading.pop(path.resolve(), None)
+        existing = self.find(path) if path.suffix.lower() != ".docx" else None
+        if existing is not None:
+            # It was opened while the file was read: crash recovery restored its unsaved copy over the session's
+            # file, or a document was saved under this name. What is open wins over the file on disk, and one
+            # path never gets two tabs (two copies would each save over the other).
+            self.set_active(existing)
+            self.opened.emit(existing)
+            return
         if isinstance(result, NotUtf8Error):
             if self.asker.read_with_legacy_encoding(str(result)):
                 self.open(path, allow_fallback=True)
