@@ -26,6 +26,10 @@ from app.worker.client import JobHandle, JobState, ModelClient
 
 # Room the instructions and the chat template take, in tokens, on top of the passage.
 PROMPT_OVERHEAD_TOKENS = 120
+# Tokenizing runs on the GUI thread here (~1 s per MB), so it is kept to texts where the exact count decides
+# something. A byte-level BPE token is at least one UTF-8 byte, so a passage of no more bytes than the budget fits
+# without counting; past EXACT_COUNT_MAX_BYTES the text is far over any budget and an estimate says by how much.
+EXACT_COUNT_MAX_BYTES = 64 * 1024
 
 
 def _tr(text: str) -> str:
@@ -170,8 +174,9 @@ class SelectionActions(QObject):
         parts = [original]
         info = self._client.info
         context = info.context_length if info is not None else 2048
-        tokens = self._counter().count(original).tokens
         budget = self._budget(context)
+        size = len(original.encode("utf-8"))
+        tokens = 0 if size <= budget else self._tokens(original)
         if tokens > budget:
             choice = self._ask_long(tokens, budget)
             if choice is LongSelectionChoice.SUMMARIZE:
@@ -196,19 +201,28 @@ class SelectionActions(QObject):
         """Most passage tokens per request: the passage, the instructions and an answer as long must fit."""
         return max(64, int((context - PROMPT_OVERHEAD_TOKENS) / 2.6))
 
+    def _tokens(self, text: str) -> int:
+        """Exact up to EXACT_COUNT_MAX_BYTES, else a high estimate (UTF-8 bytes / 3)."""
+        size = len(text.encode("utf-8"))
+        if size > EXACT_COUNT_MAX_BYTES:
+            return -(-size // 3)
+        return self._counter().count(text).tokens
+
     def _split(self, text: str, budget: int) -> list[str]:
         """Whole paragraphs packed into parts under `budget` tokens; each part keeps its trailing newlines, so the
-        parts join back into the exact original."""
-        counter = self._counter()
+        parts join back into the exact original. Each paragraph is counted once and the counts are added: a part's
+        own count differs by a token or two at the joins, well inside the room left for the instructions."""
         paragraphs = text.split("\n")
         pieces = [p + "\n" for p in paragraphs[:-1]] + [paragraphs[-1]]
         parts: list[str] = []
-        current = ""
+        current, current_tokens = "", 0
         for piece in pieces:
-            if current and counter.count(current + piece).tokens > budget:
+            tokens = self._tokens(piece) if piece.strip() else 1
+            if current and current_tokens + tokens > budget:
                 parts.append(current)
-                current = ""
+                current, current_tokens = "", 0
             current += piece
+            current_tokens += tokens
         if current:
             parts.append(current)
         return parts
@@ -217,7 +231,7 @@ class SelectionActions(QObject):
         info = self._client.info
         context = info.context_length if info is not None else 2048
         base = self._sampling() if self._sampling is not None else None
-        sampling = prompts.edit_sampling(self.task, self._counter().count(passage).tokens, context, base)
+        sampling = prompts.edit_sampling(self.task, self._tokens(passage), context, base)
         if self._custom is not None:
             return prompts.custom_action(
                 self._custom.template, passage, Sampling(max_new_tokens=sampling.max_new_tokens)
