@@ -12,17 +12,21 @@ import os
 import sys
 import threading
 import warnings
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from app.engine.requests import (
     Done,
     Failure,
     LoadProgress,
+    ModelInfo,
     ModelSpec,
     RawText,
     Request,
     Sampling,
 )
+
+if TYPE_CHECKING:
+    from app.engine.backends.remote import RemoteBackend
 
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
@@ -45,12 +49,38 @@ def command_parser(name: str) -> argparse.ArgumentParser:
     parser.add_argument("--greedy", action="store_true", help="plain greedy decoding: no sampling, no penalties")
     parser.add_argument("--threads", type=int, default=None, help="CPU threads for the model")
     parser.add_argument("-v", "--verbose", action="store_true", help="show loading progress and stats on stderr")
+    add_remote_options(parser)
+    return parser
+
+
+def add_remote_options(parser: argparse.ArgumentParser) -> None:
+    """The remote-server options, shared by every command that runs a model (`generate`, `chat`, `summarize`,
+    `translate`)."""
     remote = parser.add_argument_group("remote server (OpenAI-compatible: Ollama, vLLM, LM Studio, llama.cpp, ...)")
     remote.add_argument("--base-url", default="", help="the server's base URL, ending in /v1")
     remote.add_argument("--remote-model", default="", help="the model name to ask the server for")
     remote.add_argument("--api-key-env", default="", help="the environment variable that holds the API key")
     remote.add_argument("--context-length", type=int, default=4096, help="the server model's context (tokens)")
-    return parser
+
+
+def remote_options_problem(options: argparse.Namespace) -> str:
+    """What is wrong with the model and remote-server options, in plain words; "" when nothing is."""
+    if options.base_url and (options.model or options.device != "auto"):
+        return "--model and --device choose a local model; with --base-url use --remote-model."
+    if options.api_key_env and not os.environ.get(options.api_key_env, ""):
+        return f"the environment variable {options.api_key_env} is not set; it should hold the server's API key."
+    return ""
+
+
+def spec_from_options(options: argparse.Namespace) -> ModelSpec:
+    """The model the options name: the server's with --base-url, else a local one. Check remote_options_problem
+    first."""
+    if options.base_url:
+        api_key = os.environ.get(options.api_key_env, "") if options.api_key_env else ""
+        return ModelSpec(
+            ref=options.remote_model, base_url=options.base_url, context_length=options.context_length, api_key=api_key
+        )
+    return ModelSpec(ref=options.model, device=options.device, dtype=options.dtype)
 
 
 def _say(message: str, stream: TextIO | None = None) -> None:
@@ -81,15 +111,10 @@ def run_command(argv: list[str]) -> int:
     if options.temperature <= 0 and not options.greedy:
         _say("--temperature must be above 0 (use --greedy for deterministic output).")
         return EXIT_USAGE
-    if options.base_url and (options.model or options.device != "auto"):
-        _say("--model and --device choose a local model; with --base-url use --remote-model.")
+    problem = remote_options_problem(options)
+    if problem:
+        _say(problem)
         return EXIT_USAGE
-    api_key = ""
-    if options.api_key_env:
-        api_key = os.environ.get(options.api_key_env, "")
-        if not api_key:
-            _say(f"the environment variable {options.api_key_env} is not set; it should hold the server's API key.")
-            return EXIT_USAGE
 
     from app.logging_setup import setup_logging
     from app.paths import AppPaths
@@ -110,12 +135,7 @@ def run_command(argv: list[str]) -> int:
         from app.engine import prompts
 
         request = prompts.chat(text, sampling, source="cli")
-    if options.base_url:
-        spec = ModelSpec(
-            ref=options.remote_model, base_url=options.base_url, context_length=options.context_length, api_key=api_key
-        )
-    else:
-        spec = ModelSpec(ref=options.model, device=options.device, dtype=options.dtype)
+    spec = spec_from_options(options)
     try:
         result = _run(spec, request, options.threads, verbose)
     except KeyboardInterrupt:
@@ -137,18 +157,27 @@ def run_command(argv: list[str]) -> int:
     return 0
 
 
-def _run_remote(spec: ModelSpec, request: Request) -> Done | Failure:
+def load_remote(spec: ModelSpec) -> tuple[RemoteBackend, ModelInfo]:
+    """Connect to the server `spec` names and check that it has the model, after the warning about a plain-http
+    remote URL with a key if there is one to give. Raises what the backend raises (make it one line with
+    failure_from_exception)."""
     from app.engine.backends.remote import RemoteBackend, remote_url_warning
-    from app.engine.errors import failure_from_exception
 
     warning = remote_url_warning(spec.base_url, bool(spec.api_key))
     if warning:
         _say(warning)
+    backend = RemoteBackend(
+        spec.base_url, spec.ref, api_key=spec.api_key or None, context_length=spec.context_length or 4096
+    )
+    info = backend.load(spec, lambda _progress: None)
+    return backend, info
+
+
+def _run_remote(spec: ModelSpec, request: Request) -> Done | Failure:
+    from app.engine.errors import failure_from_exception
+
     try:
-        backend = RemoteBackend(
-            spec.base_url, spec.ref, api_key=spec.api_key or None, context_length=spec.context_length or 4096
-        )
-        backend.load(spec, lambda _progress: None)
+        backend, _info = load_remote(spec)
 
         def write(piece: str) -> None:
             sys.stdout.write(piece)

@@ -1,8 +1,9 @@
 """`inkwell summarize [FILE]` and `inkwell translate --to LANG [FILE]`: the panes' engine without a window.
 
 Same plan (app.engine.chunking) and prompts (app.engine.task_prompts) as the GUI; the model runs in this
-process, as for `inkwell generate` (app.headless). stdout carries only the result, streamed; progress goes to
-stderr with -v; errors are one plain line on stderr and a non-zero exit status.
+process, as for `inkwell generate` (app.headless), or on an OpenAI-compatible server with --base-url. stdout carries
+only the result, streamed; progress goes to stderr with -v; errors are one plain line on stderr and a non-zero exit
+status.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from app.engine import language as languages
-from app.engine.chunking import PlanError, SummaryRun, plan_summary, translation_segments
+from app.engine.chunking import Count, PlanError, SummaryRun, plan_summary, translation_segments
 from app.engine.requests import Done, Failure, LoadProgress, ModelInfo, ModelSpec, Request
 from app.engine.task_prompts import (
     LENGTHS,
@@ -32,7 +33,16 @@ from app.engine.task_prompts import (
     translation_prompt_tokens,
     translation_segment_tokens,
 )
-from app.headless import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_USAGE, _say
+from app.headless import (
+    EXIT_FAILURE,
+    EXIT_INTERRUPTED,
+    EXIT_USAGE,
+    _say,
+    add_remote_options,
+    load_remote,
+    remote_options_problem,
+    spec_from_options,
+)
 from app.store.textfile import TextFileError, read_text
 
 TEXT_COMMANDS = ("summarize", "translate")
@@ -46,6 +56,7 @@ def _model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dtype", default="auto", choices=["auto", "bfloat16", "float16", "float32"])
     parser.add_argument("--threads", type=int, default=None, help="CPU threads for the model")
     parser.add_argument("-v", "--verbose", action="store_true", help="show loading, progress and stats on stderr")
+    add_remote_options(parser)
 
 
 def command_parser(name: str) -> argparse.ArgumentParser:
@@ -110,6 +121,9 @@ def run_text_command(argv: list[str]) -> int:
         )
         if name == "summarize" and options.part_tokens is not None and options.part_tokens < 32:
             raise _UsageError("--part-tokens must be at least 32.")
+        problem = remote_options_problem(options)
+        if problem:
+            raise _UsageError(problem)
         text = _read(options.file)
     except _UsageError as error:
         _say(str(error))
@@ -133,12 +147,14 @@ def run_text_command(argv: list[str]) -> int:
     warnings.simplefilter("ignore")
     verbose = options.verbose
 
-    spec = ModelSpec(ref=options.model, device=options.device, dtype=options.dtype)
+    spec = spec_from_options(options)
     loaded = _load(spec, options.threads, verbose)
     if isinstance(loaded, Failure):
         _say(loaded.message)
+        logging.getLogger(__name__).warning("%s: %s", loaded.kind.value, loaded.detail)
         return EXIT_FAILURE
     backend, info = loaded
+    count = _counter(spec, backend)
     try:
         if name == "summarize":
             summary_options = SummaryOptions(
@@ -147,19 +163,37 @@ def run_text_command(argv: list[str]) -> int:
                 language=summary_language.code if summary_language else "",
                 seed=options.seed,
             )
-            return _summarize(backend, info, text, summary_options, options.part_tokens, verbose)
+            return _summarize(backend, info, count, text, summary_options, options.part_tokens, verbose)
         assert target is not None
-        return _translate(backend, info, text, target, source, verbose)
+        return _translate(backend, info, count, text, target, source, verbose)
     except KeyboardInterrupt:
         print(file=sys.stdout, flush=True)
         _say("stopped.")
         return EXIT_INTERRUPTED
 
 
+def _counter(spec: ModelSpec, backend: Any) -> Count:
+    """How texts are measured for planning: the model's own tokenizer, or for a server (whose tokenizer is not
+    here) the same estimate on the high side as the panes use, so no part overfills the server's context."""
+    if spec.is_remote:
+        from app.engine.token_count import conservative_count
+
+        return conservative_count
+    count: Count = backend.count_tokens
+    return count
+
+
 def _load(spec: ModelSpec, threads: int | None, verbose: bool) -> tuple[Any, ModelInfo] | Failure:
     from app.engine.errors import failure_from_exception
     from app.paths import AppPaths
 
+    if spec.is_remote:
+        if verbose:
+            _say(f"connecting to {spec.base_url}")
+        try:
+            return load_remote(spec)
+        except Exception as exc:
+            return failure_from_exception(exc)
     try:
         import torch
 
@@ -208,13 +242,18 @@ def _generate(backend: Any, request: Request, on_text: Callable[[str], None]) ->
 
 
 def _summarize(
-    backend: Any, info: ModelInfo, text: str, options: SummaryOptions, part_tokens: int | None, verbose: bool
+    backend: Any,
+    info: ModelInfo,
+    count: Count,
+    text: str,
+    options: SummaryOptions,
+    part_tokens: int | None,
+    verbose: bool,
 ) -> int:
     task: Task = "summarize_other_language" if options.language not in ("", "en") else "summarize"
     note = capability_note(info.name, task)
     if note:
         _say(note)
-    count = backend.count_tokens
     try:
         plan = plan_summary(text, count, summary_budget(info.context_length, options, count, part_tokens=part_tokens))
     except PlanError as error:
@@ -274,6 +313,7 @@ def _ignore(piece: str) -> None:
 def _translate(
     backend: Any,
     info: ModelInfo,
+    count: Count,
     text: str,
     target: languages.Language,
     source: languages.Language | None,
@@ -295,7 +335,6 @@ def _translate(
         _say(f"the text is already in {target.english}; it is copied unchanged.")
         _write(text)
         return 0
-    count = backend.count_tokens
     prompt_tokens = translation_prompt_tokens(count)
     limit = translation_segment_tokens(info.context_length, prompt_tokens)
     segments = translation_segments(text, limit, count)

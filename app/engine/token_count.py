@@ -6,6 +6,7 @@ tokenizer (a remote model) counts are estimates, and say so.
 
 from __future__ import annotations
 
+import math
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,3 +57,9 @@ class TokenCounter:
         with self._lock:
             encodings = self._tokenizer.encode_batch(texts, add_special_tokens=False)
         return [TokenCount(len(e.ids), True) for e in encodings]
+
+
+def conservative_count(text: str) -> int:
+    """A token count on the high side without a tokenizer (UTF-8 bytes / 3: about a third more than English needs,
+    about what CJK needs), for planning against a model whose tokenizer is not here (a server)."""
+    return math.ceil(len(text.encode("utf-8")) / 3) if text else 0

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from tests.helpers.serve import ServeProcess
 
 pytestmark = pytest.mark.e2e
+pytest_plugins = ["tests.helpers.serve"]
 REPO = Path(__file__).resolve().parents[2]
 
 

@@ -14,15 +14,15 @@ import pytest
 
 from app.engine.chunking import markdown_segments
 from app.engine.language import BY_CODE
-from app.engine.requests import Chat
+from app.engine.requests import Chat, ModelSpec
 from app.engine.task_prompts import (
     TranslationStream,
     translate,
     translation_max_new_tokens,
     translation_prompt_tokens,
 )
-from app.engine.token_count import TokenCounter
-from app.text_cli import run_text_command
+from app.engine.token_count import TokenCounter, conservative_count
+from app.text_cli import _counter, command_parser, run_text_command
 from tests.helpers.models import direct_greedy
 
 REPO = Path(__file__).resolve().parents[2]
@@ -179,6 +179,13 @@ def test_summarize_a_short_text_in_one_pass(python_env: dict[str, str], tiny_mod
         (["translate", "--to", "Klingon"], "Hello.", "unknown language 'Klingon'"),
         (["summarize", "--language", "xx"], "Hello.", "unknown language 'xx'"),
         (["summarize", "--part-tokens", "4"], "Hello.", "at least 32"),
+        (["summarize", "--base-url", "http://127.0.0.1:8000/v1", "--model", "m"], "Hello.", "use --remote-model"),
+        (["translate", "--to", "de", "--base-url", "http://127.0.0.1:8000/v1", "--device", "cpu"], "Hi.", "local"),
+        (
+            ["translate", "--to", "de", "--base-url", "http://127.0.0.1:8000/v1", "--api-key-env", "INKWELL_NO_KEY"],
+            "Hello.",
+            "INKWELL_NO_KEY is not set",
+        ),
     ],
 )
 def test_bad_input_is_one_plain_line(
@@ -197,3 +204,24 @@ def test_a_missing_file_is_reported_plainly(capsys: pytest.CaptureFixture[str], 
     assert run_text_command(["summarize", str(tmp_path / "nope.md")]) == 1
     err = capsys.readouterr().err
     assert "nope.md" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("command", [["summarize"], ["translate", "--to", "de"]])
+def test_server_options_name_a_remote_model(command: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.headless import remote_options_problem, spec_from_options
+
+    monkeypatch.setenv("INKWELL_TEST_API_KEY", "sk-local-test")
+    server = ["--base-url", "http://127.0.0.1:8000/v1", "--remote-model", "qwen2.5:1.5b"]
+    options = command_parser(command[0]).parse_args(
+        [*command[1:], *server, "--api-key-env", "INKWELL_TEST_API_KEY", "--context-length", "2048"]
+    )
+    assert remote_options_problem(options) == ""
+    spec = spec_from_options(options)
+    assert spec == ModelSpec(ref="qwen2.5:1.5b", base_url="http://127.0.0.1:8000/v1", context_length=2048)
+    assert spec.is_remote and spec.api_key == "sk-local-test"
+    # No tokenizer for a server's model: plans count with the panes' estimate, on the high side.
+    assert _counter(spec, None) is conservative_count
+
+    local = spec_from_options(command_parser(command[0]).parse_args([*command[1:], "--model", "/models/m"]))
+    assert local == ModelSpec(ref="/models/m") and not local.is_remote
+    assert command_parser(command[0]).parse_args(command[1:]).context_length == 4096

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import math
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -19,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from app.engine.chunking import Count
-from app.engine.token_count import TokenCounter
+from app.engine.token_count import TokenCounter, conservative_count
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +91,3 @@ class ModelCounters:
 
             return exact
         return conservative_count
-
-
-def conservative_count(text: str) -> int:
-    return math.ceil(len(text.encode("utf-8")) / 3) if text else 0
