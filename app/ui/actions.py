@@ -106,6 +106,12 @@ SPECS: tuple[ActionSpec, ...] = (
     _s(
         "ai.explain", "E&xplain", "Ctrl+Shift+J", scope="editor", group="AI", tip="Explain the selection in plain words"
     ),
+    # The review bar under the editor: live only while it shows a change (Esc rejects a finished one, too).
+    _s("review.accept", "&Accept Change", "Alt+A", group="AI", tip="Replace the original with this version"),
+    _s("review.insert_below", "Insert &Below", "Alt+B", group="AI", tip="Put the explanation below the passage"),
+    _s("review.copy", "&Copy Result", "Alt+C", group="AI", tip="Copy the model's version"),
+    _s("review.reject", "&Reject Change", "Alt+R", group="AI", tip="Keep the original"),
+    _s("review.retry", "Retr&y", "Alt+Y", group="AI", tip="Ask the model again"),
     _s("ai.summarize", "Su&mmarize", "Ctrl+Shift+U", group="AI", tip="Summarize the selection or the document"),
     _s("ai.ask_chat", "As&k About Selection", "Ctrl+Shift+K", group="AI", tip="Ask the chat about the selection"),
     _s("ai.custom_actions", "&Custom Actions…", None, group="AI", tip="Add, edit or remove your own actions"),

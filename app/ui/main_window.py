@@ -438,6 +438,19 @@ class MainWindow(QMainWindow):
             task = action_id.split(".", 1)[1]
             a[action_id].triggered.connect(lambda _checked=False, t=task: self.run_action(t))
         a["ai.custom_actions"].triggered.connect(self.custom_actions_dialog)
+        panel = self.review_panel
+        self._review_buttons = {
+            "review.accept": panel.accept_button,
+            "review.insert_below": panel.insert_button,
+            "review.copy": panel.copy_button,
+            "review.reject": panel.reject_button,
+            "review.retry": panel.retry_button,
+        }
+        for action_id, button in self._review_buttons.items():
+            a[action_id].triggered.connect(button.click)
+        self.review.phase_changed.connect(self._sync_review_actions)
+        a.shortcuts_changed.connect(self._sync_review_actions)
+        self._sync_review_actions()
         a["ai.ask_chat"].triggered.connect(self.ask_chat)
         a["ai.summarize"].triggered.connect(self.summarize)
         self.review.summarize_instead.connect(self.summarize_text)
@@ -648,6 +661,13 @@ class MainWindow(QMainWindow):
 
     def _update_stop(self) -> None:
         self.commands["ai.stop"].setEnabled(self.client.busy or self.summarizer.running or self.translator.running)
+
+    def _sync_review_actions(self, *_args: object) -> None:
+        """The review keys work exactly when their button could be clicked; the buttons' tips show the keys."""
+        for action_id, button in self._review_buttons.items():
+            action = self.commands[action_id]
+            action.setEnabled(self.review_panel.isVisibleTo(self) and not button.isHidden() and button.isEnabled())
+            button.setToolTip(action.toolTip())
 
     def _on_continuation_phase(self, phase: object) -> None:
         from app.ui.editor.continue_writing import Phase as ContinuePhase

@@ -250,3 +250,25 @@ def test_a_caret_on_a_blank_line_gets_a_notice(qtbot, app_context: AppContext) -
     qtbot.keyClick(app_context.window.editor, Qt.Key.Key_R, CTRL_SHIFT)
     assert app_context.messages.last is not None and "put the cursor in a paragraph" in app_context.messages.last.text
     assert app_context.window.review.phase is Phase.IDLE and not app_context.client.busy
+
+
+def test_the_review_keys_are_customizable_and_live_only_while_a_change_is_shown(qtbot, app_context: AppContext) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    window = app_context.window
+    commands = window.commands
+    assert not commands["review.accept"].isEnabled()  # no review: Alt+A does nothing
+    commands.set_sequences("review.accept", [QKeySequence("Ctrl+Alt+Return")])
+    assert "Ctrl+Alt+Return" in window.review_panel.accept_button.toolTip().replace("Enter", "Return")
+    put(app_context)
+    start = TEXT.index(SECOND)
+    select(app_context, start, start + len(SECOND))
+    run_and_wait(qtbot, app_context, Qt.Key.Key_R)
+    assert commands["review.accept"].isEnabled() and commands["review.reject"].isEnabled()
+    assert not commands["review.insert_below"].isEnabled()  # only Explain offers it
+    proposed = window.review.result
+    qtbot.keyClick(
+        window.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    )
+    assert window.editor.toPlainText() == TEXT.replace(SECOND, proposed)
+    assert not commands["review.accept"].isEnabled()

@@ -189,7 +189,6 @@ class CheatSheet(QDialog):
             + "</h3><table>"
             + f"<tr><td>{_tr('Accept a continuation')}</td><td><b>Tab</b> / <b>Enter</b></td></tr>"
             + f"<tr><td>{_tr('Discard a continuation')}</td><td><b>Esc</b></td></tr>"
-            + f"<tr><td>{_tr('Accept / reject a reviewed change')}</td><td><b>Alt+A</b> / <b>Alt+R</b></td></tr>"
             + "</table>"
         )
         self.view.setHtml("".join(html))
