@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from app.store.textfile import TextFileError
+from app.store.textfile import QT_TRANSLATE_NOOP, TextFileError
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _BULLET = re.compile(r"^\s*[-*+]\s+(.*)$")
@@ -25,7 +25,9 @@ def import_docx(path: Path) -> str:
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        raise TextFileError(f"{path.name} is not a Word document Inkwell can read (.docx).") from exc
+        raise TextFileError(
+            QT_TRANSLATE_NOOP("Files", "{name} is not a Word document Inkwell can read (.docx)."), name=path.name
+        ) from exc
     blocks: list[str] = []
     body = document.element.body
     for child in body.iterchildren():

@@ -8,7 +8,7 @@ from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from app.store.docx_io import export_docx
-from app.store.textfile import TextFileError, write_bytes_atomic
+from app.store.textfile import CANNOT_SAVE_THERE, NOT_SAVED, QT_TRANSLATE_NOOP, TextFileError, write_bytes_atomic
 
 FORMATS = {
     "md": "Markdown (*.md)",
@@ -37,7 +37,7 @@ def export(markdown: str, path: Path, kind: str, title: str) -> None:
     elif kind == "pdf":
         _export_pdf(markdown, path, title)
     else:
-        raise TextFileError(f"Inkwell cannot export to .{kind}.")
+        raise TextFileError(QT_TRANSLATE_NOOP("Files", "Inkwell cannot export to .{kind}."), kind=kind)
 
 
 def _export_pdf(markdown: str, path: Path, title: str) -> None:
@@ -46,9 +46,7 @@ def _export_pdf(markdown: str, path: Path, title: str) -> None:
     try:
         scratch.open("wb").close()  # QPdfWriter cannot say why it failed; find out before painting
     except OSError as exc:
-        raise TextFileError(
-            f"{path.name} cannot be saved there: {exc.strerror or exc}. Choose another folder."
-        ) from exc
+        raise TextFileError(CANNOT_SAVE_THERE, name=path.name, reason=exc.strerror or exc) from exc
     writer = QPdfWriter(str(scratch))
     writer.setTitle(title)
     writer.setPageLayout(
@@ -60,4 +58,4 @@ def _export_pdf(markdown: str, path: Path, title: str) -> None:
         scratch.replace(path)
     except OSError as exc:
         scratch.unlink(missing_ok=True)
-        raise TextFileError(f"{path.name} could not be saved: {exc.strerror or exc}.") from exc
+        raise TextFileError(NOT_SAVED, name=path.name, reason=exc.strerror or exc) from exc

@@ -18,8 +18,21 @@ MAX_OPEN_BYTES = 10 * 1024 * 1024
 FALLBACK_ENCODING = "cp1252"  # what a non-UTF-8 text file most often is; decoding it never fails for 0x80-0xFF
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name Qt's lupdate looks for
+    """Marks a message for translation without translating it here; the GUI translates it in context "Files"."""
+    return text
+
+
 class TextFileError(Exception):
-    """A message for the user: what went wrong with which file, and what they can do."""
+    """A message for the user: what went wrong with which file, and what they can do.
+
+    `template` (marked for translation) and `params` let the GUI show it in the user's language
+    (`app.ui.messages.file_error_text`); str() is the English text, for logs and the command line."""
+
+    def __init__(self, template: str, **params: object) -> None:
+        super().__init__(template.format(**params))
+        self.template = template
+        self.params = params
 
 
 class NotUtf8Error(TextFileError):
@@ -27,8 +40,13 @@ class NotUtf8Error(TextFileError):
 
     def __init__(self, path: Path, position: int) -> None:
         super().__init__(
-            f"{path.name} is not UTF-8 text (first unexpected byte at position {position:,}). It may use an older "
-            f"encoding such as Windows-1252; opening it that way can show some characters wrongly."
+            QT_TRANSLATE_NOOP(
+                "Files",
+                "{name} is not UTF-8 text (first unexpected byte at position {position}). It may use an older "
+                "encoding such as Windows-1252; opening it that way can show some characters wrongly.",
+            ),
+            name=path.name,
+            position=f"{position:,}",
         )
         self.path = path
 
@@ -40,18 +58,29 @@ class LoadedText:
     endings: LineEndings = field(default_factory=unix)
 
 
+_MISSING = QT_TRANSLATE_NOOP("Files", "{name} does not exist (it may have been moved or deleted).")
+_UNREADABLE = QT_TRANSLATE_NOOP("Files", "{name} could not be read: {reason}.")
+CANNOT_SAVE_THERE = QT_TRANSLATE_NOOP("Files", "{name} cannot be saved there: {reason}. Choose another folder.")
+NOT_SAVED = QT_TRANSLATE_NOOP("Files", "{name} could not be saved: {reason}.")
+
+
 def check_size(path: Path) -> int:
     try:
         size = path.stat().st_size
     except FileNotFoundError as exc:
-        raise TextFileError(f"{path.name} does not exist (it may have been moved or deleted).") from exc
+        raise TextFileError(_MISSING, name=path.name) from exc
     except OSError as exc:
-        raise TextFileError(f"{path.name} could not be read: {exc.strerror or exc}.") from exc
+        raise TextFileError(_UNREADABLE, name=path.name, reason=exc.strerror or exc) from exc
     if size > MAX_OPEN_BYTES:
         raise TextFileError(
-            f"{path.name} is {size / 1024 / 1024:,.0f} MB; Inkwell opens text files up to "
-            f"{MAX_OPEN_BYTES // 1024 // 1024} MB so that the editor stays responsive. Split the file, or open it "
-            "in a tool made for very large files."
+            QT_TRANSLATE_NOOP(
+                "Files",
+                "{name} is {size} MB; Inkwell opens text files up to {limit} MB so that the editor stays "
+                "responsive. Split the file, or open it in a tool made for very large files.",
+            ),
+            name=path.name,
+            size=f"{size / 1024 / 1024:,.0f}",
+            limit=MAX_OPEN_BYTES // 1024 // 1024,
         )
     return size
 
@@ -59,22 +88,27 @@ def check_size(path: Path) -> int:
 def read_text(path: Path, *, allow_fallback: bool = False) -> LoadedText:
     """Read a text file; NotUtf8Error when it is not UTF-8 (retry with allow_fallback=True once the user agrees)."""
     if path.is_dir():
-        raise TextFileError(f"{path.name} is a folder, not a text file.")
+        raise TextFileError(QT_TRANSLATE_NOOP("Files", "{name} is a folder, not a text file."), name=path.name)
     check_size(path)
     try:
         data = path.read_bytes()
     except FileNotFoundError as exc:
-        raise TextFileError(f"{path.name} does not exist (it may have been moved or deleted).") from exc
+        raise TextFileError(_MISSING, name=path.name) from exc
     except PermissionError as exc:
-        raise TextFileError(f"You do not have permission to read {path.name}.") from exc
+        raise TextFileError(
+            QT_TRANSLATE_NOOP("Files", "You do not have permission to read {name}."), name=path.name
+        ) from exc
     except OSError as exc:
-        raise TextFileError(f"{path.name} could not be read: {exc.strerror or exc}.") from exc
+        raise TextFileError(_UNREADABLE, name=path.name, reason=exc.strerror or exc) from exc
     if data.startswith(codecs.BOM_UTF8):
         text, encoding = data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "utf-8-sig"
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text, encoding = data.decode("utf-16"), "utf-16"
     elif b"\x00" in data[:8192]:
-        raise TextFileError(f"{path.name} looks like a binary file, not text. Inkwell opens .txt and .md files.")
+        raise TextFileError(
+            QT_TRANSLATE_NOOP("Files", "{name} looks like a binary file, not text. Inkwell opens .txt and .md files."),
+            name=path.name,
+        )
     else:
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
@@ -105,13 +139,21 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write all or nothing: QSaveFile writes a temporary file and renames it over the old one on commit."""
     target = QSaveFile(str(path))
     if not target.open(QIODevice.OpenModeFlag.WriteOnly):
-        raise TextFileError(f"{path.name} cannot be saved there: {target.errorString()}. Choose another folder.")
+        raise TextFileError(CANNOT_SAVE_THERE, name=path.name, reason=target.errorString())
     if target.write(data) != len(data):
         message = target.errorString()
         target.cancelWriting()
-        raise TextFileError(f"{path.name} could not be written completely: {message}. Your text is still open.")
+        raise TextFileError(
+            QT_TRANSLATE_NOOP("Files", "{name} could not be written completely: {reason}. Your text is still open."),
+            name=path.name,
+            reason=message,
+        )
     if not target.commit():
-        raise TextFileError(f"{path.name} could not be saved: {target.errorString()}. Your text is still open.")
+        raise TextFileError(
+            QT_TRANSLATE_NOOP("Files", "{name} could not be saved: {reason}. Your text is still open."),
+            name=path.name,
+            reason=target.errorString(),
+        )
 
 
 def write_text_atomic(path: Path, text: str, encoding: str = "utf-8", endings: LineEndings | None = None) -> None:

@@ -61,7 +61,7 @@ from app.ui.editor.review_panel import ReviewPanel
 from app.ui.editor.selection_actions import CustomAction, LongSelectionChoice, Phase, SelectionActions
 from app.ui.editor.tabs import DocumentTabs, EditorPane
 from app.ui.editor.workspace import Workspace
-from app.ui.messages import MessageCenter
+from app.ui.messages import MessageCenter, file_error_text
 from app.ui.notice_bar import NoticeBar
 from app.ui.status_bar import ModelStatusView
 from app.worker.client import ModelClient
@@ -560,7 +560,7 @@ class MainWindow(QMainWindow):
         try:
             export(document.text, path, kind, document.title)
         except TextFileError as exc:
-            self.messages.error(str(exc))
+            self.messages.error(file_error_text(exc))
             return False
         self.messages.info(_tr("Exported to {path}.").format(path=path))
         return True

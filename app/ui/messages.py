@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from app.engine.requests import Failure, FailureKind
+from app.store.textfile import TextFileError
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,11 @@ class Notice:
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Messages", text)
+
+
+def file_error_text(error: TextFileError) -> str:
+    """A file error in the user's language (its template is marked for translation in context "Files")."""
+    return QCoreApplication.translate("Files", error.template).format(**error.params)
 
 
 def failure_text(failure: Failure) -> str:

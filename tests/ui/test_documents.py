@@ -872,3 +872,23 @@ def test_the_document_opened_on_the_command_line_follows_the_restored_ones(
     qtbot.waitUntil(lambda: texts(context.window) == ["from the command line\n"], timeout=15_000)
     document = context.window.workspace.active
     assert isinstance(document, Document) and document.path == path
+
+
+def test_file_errors_are_shown_in_the_users_language(qtbot, app_context: AppContext, tmp_path: Path) -> None:
+    """The messages come from the store in English; the notice goes through Qt's translators (context "Files")."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    class Chinese(QTranslator):
+        def translate(self, context, source, disambiguation=None, n=-1):  # type: ignore[no-untyped-def, override]
+            if context == "Files" and source == "{name} is a folder, not a text file.":
+                return "{name} 是文件夹，不是文本文件。"
+            return ""
+
+    translator = Chinese()
+    QCoreApplication.installTranslator(translator)
+    try:
+        (tmp_path / "notes").mkdir()
+        notice = open_expecting_notice(qtbot, app_context, tmp_path / "notes")
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert notice == "notes 是文件夹，不是文本文件。"

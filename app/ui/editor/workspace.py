@@ -16,7 +16,7 @@ from app.store.settings import Settings, register_defaults
 from app.store.textfile import LoadedText, NotUtf8Error, TextFileError, read_text, write_text_atomic
 from app.ui.dialogs.asker import Asker, UnsavedChoice
 from app.ui.editor.document import DiskStamp, Document
-from app.ui.messages import MessageCenter
+from app.ui.messages import MessageCenter, file_error_text
 
 log = logging.getLogger(__name__)
 
@@ -131,7 +131,7 @@ class Workspace(QObject):
                 self.open(path, allow_fallback=True)
             return
         if isinstance(result, TextFileError):
-            self.messages.error(str(result))
+            self.messages.error(file_error_text(result))
             return
         if isinstance(result, Exception):
             log.error("could not open %s", path, exc_info=result)
@@ -173,7 +173,7 @@ class Workspace(QObject):
         try:
             write_text_atomic(path, document.text, document.encoding, document.endings)
         except TextFileError as exc:
-            self.messages.error(str(exc))
+            self.messages.error(file_error_text(exc))
             if document.path is not None and document.path.exists():
                 self._watch(document.path)
             return False
@@ -270,7 +270,7 @@ class Workspace(QObject):
         try:
             loaded = read_text(document.path, allow_fallback=document.encoding == "cp1252")
         except TextFileError as exc:
-            self.messages.error(str(exc))
+            self.messages.error(file_error_text(exc))
             return
         document.replace_all_text(loaded.text)
         document.encoding, document.endings = loaded.encoding, loaded.endings

@@ -51,7 +51,7 @@ from app.store.conversations import (
 from app.store.settings import Settings, register_defaults
 from app.store.textfile import TextFileError, write_text_atomic
 from app.ui.editor.bridge import EditorBridge
-from app.ui.messages import MessageCenter
+from app.ui.messages import MessageCenter, file_error_text
 from app.ui.panes.chat_background import BackgroundRunner
 from app.worker.client import JobHandle, JobState, ModelClient
 
@@ -469,7 +469,7 @@ class ChatController(QObject):
             return path
 
         def failed(exc: BaseException) -> None:
-            reason = str(exc) if isinstance(exc, TextFileError) else type(exc).__name__
+            reason = file_error_text(exc) if isinstance(exc, TextFileError) else type(exc).__name__
             self._messages.error(_tr("The conversation could not be exported: {reason}").format(reason=reason))
 
         self._db.call(
