@@ -332,6 +332,10 @@ def test_asking_about_a_long_document_cites_a_passage_that_a_click_selects(rig: 
     assert answer.citations and answer.citations[0]["number"] == 1 and fact in answer.citations[0]["text"]
     assert answer.stats["grounding"] == "passages"
     assert "best-matching" in pane.view.toPlainText() and "Sources" in pane.view.toPlainText()
+    reopened = rig.open_pane()  # next week: the answer reads as it did, how it was grounded included
+    rig.qtbot.waitUntil(lambda: len(reopened.controller.messages) == 2, timeout=10_000)
+    assert reopened.view.toPlainText() == pane.view.toPlainText()
+    pane = reopened
     bridge = PlainTextEditBridge(rig.editor)
     assert not bridge.has_selection()
     rig.click_anchor(f"chat:cite/{answer.seq}/1")

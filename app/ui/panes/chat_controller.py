@@ -53,6 +53,7 @@ from app.store.textfile import TextFileError, write_text_atomic
 from app.ui.editor.bridge import EditorBridge
 from app.ui.messages import MessageCenter, file_error_text
 from app.ui.panes.chat_background import BackgroundRunner
+from app.ui.panes.chat_notes import answer_notes
 from app.worker.client import JobHandle, JobState, ModelClient
 
 log = logging.getLogger(__name__)
@@ -137,23 +138,19 @@ def too_long_text(result: TooLong, context_length: int) -> str:
 
 def turn_notes(plan: TurnPlan) -> list[str]:
     """What the user should know about how this answer's prompt was put together."""
-    notes: list[str] = []
+    return answer_notes(plan_stats(plan))
+
+
+def plan_stats(plan: TurnPlan) -> dict[str, Any]:
+    """The parts of a turn's plan saved with its answer (they rebuild the notes when the conversation reopens)."""
+    stats: dict[str, Any] = {}
     if plan.dropped_messages:
-        notes.append(
-            _tr("{count} earlier messages no longer fit the model's context and were left out of this answer.").format(
-                count=plan.dropped_messages
-            )
-        )
-    if plan.grounding_mode == "passages":
-        notes.append(
-            _tr(
-                "The text is longer than the model's context: it was given the {used} best-matching of {total} "
-                "passages."
-            ).format(used=len(plan.citations), total=plan.passages_total)
-        )
-    elif plan.grounding_mode == "no_room":
-        notes.append(_tr("There was no room left for the document in the model's context; this answer ignores it."))
-    return notes
+        stats["dropped_messages"] = plan.dropped_messages
+    if plan.grounding_mode != "none":
+        stats["grounding"] = plan.grounding_mode
+        stats["passages_total"] = plan.passages_total
+        stats["passages_used"] = len(plan.citations)
+    return stats
 
 
 @dataclass
@@ -784,11 +781,7 @@ class ChatController(QObject):
                 total_ms=round(s.total_ms, 1),
                 decoding=s.decoding,
             )
-        if plan.dropped_messages:
-            stats["dropped_messages"] = plan.dropped_messages
-        if plan.grounding_mode != "none":
-            stats["grounding"] = plan.grounding_mode
-            stats["passages_total"] = plan.passages_total
+        stats.update(plan_stats(plan))
         shown = citations_to_show(plan.citations, plan.grounding_mode, text)
         return StoredMessage(
             seq=turn.user_seq + 1,

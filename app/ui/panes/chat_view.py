@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app.store.conversations import StoredMessage
 from app.ui.panes.chat_markdown import MarkdownStream, SafeDocument, linkify_citations, render_markdown
+from app.ui.panes.chat_notes import answer_notes
 
 
 def _tr(text: str) -> str:
@@ -46,18 +47,6 @@ def stats_line(stats: Mapping[str, Any], tokens: int | None = None) -> str:
     elif stats.get("reason") == "length":
         parts.append(_tr("cut at the length limit"))
     return " · ".join(parts)
-
-
-def answer_notes(stats: Mapping[str, Any]) -> list[str]:
-    notes: list[str] = []
-    dropped = stats.get("dropped_messages")
-    if dropped:
-        notes.append(
-            _tr("{count} earlier messages no longer fit the model's context and were left out of this answer.").format(
-                count=dropped
-            )
-        )
-    return notes
 
 
 class ChatView(QTextBrowser):
