@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -87,6 +88,8 @@ def test_a_long_document_is_summarized_in_parts_with_progress(qtbot, rig: Rig) -
     rig.controller.progress.connect(lambda _: formats.append(rig.pane.progress.format()))
     appended: list[str] = []
     rig.controller.result_text.connect(appended.append)
+    reasons: list[str] = []
+    rig.client.job_done.connect(lambda done: reasons.append(done.reason))
     outcome = run(qtbot, rig)
 
     (plan,) = plans
@@ -99,6 +102,12 @@ def test_a_long_document_is_summarized_in_parts_with_progress(qtbot, rig: Rig) -
     for i in range(1, plan.parts + 1):
         assert f"Part {i} of {plan.parts}" in parts_view
     assert rig.pane.parts.isVisible()
+    # A part summary that ran out of room is marked where it stops; the final summary is not a part.
+    sections = re.split(r"(?m)^(?:Part \d+ of \d+|Parts \d+–\d+ combined)\n", parts_view)[1:]
+    assert len(sections) == len(reasons) - 1 == plan.total_steps - 1
+    ran_out = [section for section, reason in zip(sections, reasons, strict=False) if reason == "length"]
+    cut = [section.rstrip().endswith("…") for section in ran_out]
+    assert cut and all(cut)
     assert not outcome.partial and outcome.covered_parts == outcome.total_parts == plan.parts
     assert outcome.text and outcome.text == rig.controller.result
     assert appended and "".join(appended).strip() == outcome.text  # streamed in coalesced pieces, append-only

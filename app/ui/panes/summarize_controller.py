@@ -399,7 +399,10 @@ class SummarizeController(QObject):
         if done.cancelled:
             self._stopped()
             return
-        self._run.accept(self._step, done.text, cut_off=done.reason == "length")
+        cut_off = done.reason == "length"
+        if cut_off and not self._step.final and self._step_wrote:
+            self.parts_text.emit("…")  # the reader sees where the model ran out of room (the combine step skips it)
+        self._run.accept(self._step, done.text, cut_off=cut_off)
         self._next()
 
     def _on_failed(self, failure: Failure) -> None:
