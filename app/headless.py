@@ -12,7 +12,7 @@ import os
 import sys
 import threading
 import warnings
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from app.engine.requests import (
     Done,
@@ -188,12 +188,10 @@ def _run_remote(spec: ModelSpec, request: Request) -> Done | Failure:
         return failure_from_exception(exc, request.id)
 
 
-def _run(spec: ModelSpec, request: Request, threads: int | None, verbose: bool) -> Done | Failure:
+def load_local(spec: ModelSpec, threads: int | None, verbose: bool) -> tuple[Any, ModelInfo] | Failure:
+    """Load a local model in this process, with one self-overwriting progress line on stderr when `verbose`."""
     from app.engine.errors import failure_from_exception
     from app.paths import AppPaths
-
-    if spec.is_remote:
-        return _run_remote(spec, request)
 
     try:
         import torch
@@ -218,13 +216,25 @@ def _run(spec: ModelSpec, request: Request, threads: int | None, verbose: bool) 
 
     backend = LocalBackend(AppPaths.default().models)
     try:
-        backend.load(spec, progress)
+        info = backend.load(spec, progress)
     except Exception as exc:
         if last["line"]:
             print(file=sys.stderr)
         return failure_from_exception(exc)
     if last["line"]:
         print("\r" + " " * 72 + "\r", end="", file=sys.stderr, flush=True)
+    return backend, info
+
+
+def _run(spec: ModelSpec, request: Request, threads: int | None, verbose: bool) -> Done | Failure:
+    from app.engine.errors import failure_from_exception
+
+    if spec.is_remote:
+        return _run_remote(spec, request)
+    loaded = load_local(spec, threads, verbose)
+    if isinstance(loaded, Failure):
+        return loaded
+    backend, _info = loaded
 
     def write(piece: str) -> None:
         sys.stdout.write(piece)

@@ -19,7 +19,7 @@ from typing import Any
 
 from app.engine import language as languages
 from app.engine.chunking import Count, PlanError, SummaryRun, plan_summary, translation_segments
-from app.engine.requests import Done, Failure, LoadProgress, ModelInfo, ModelSpec, Request
+from app.engine.requests import Done, Failure, ModelInfo, ModelSpec, Request
 from app.engine.task_prompts import (
     LENGTHS,
     SummaryOptions,
@@ -39,6 +39,7 @@ from app.headless import (
     EXIT_USAGE,
     _say,
     add_remote_options,
+    load_local,
     load_remote,
     remote_options_problem,
     spec_from_options,
@@ -185,7 +186,6 @@ def _counter(spec: ModelSpec, backend: Any) -> Count:
 
 def _load(spec: ModelSpec, threads: int | None, verbose: bool) -> tuple[Any, ModelInfo] | Failure:
     from app.engine.errors import failure_from_exception
-    from app.paths import AppPaths
 
     if spec.is_remote:
         if verbose:
@@ -194,36 +194,7 @@ def _load(spec: ModelSpec, threads: int | None, verbose: bool) -> tuple[Any, Mod
             return load_remote(spec)
         except Exception as exc:
             return failure_from_exception(exc)
-    try:
-        import torch
-
-        from app.engine.backends.local import LocalBackend, configure_quiet_transformers
-    except Exception as exc:  # a broken install: say so in one line
-        return failure_from_exception(exc)
-    configure_quiet_transformers()
-    if threads:
-        torch.set_num_threads(threads)
-    last = {"line": ""}
-
-    def progress(update: LoadProgress) -> None:
-        if not verbose:
-            return
-        pct = f" {update.fraction:.0%}" if update.fraction is not None else ""
-        line = f"{update.message}{pct}"
-        if line != last["line"]:
-            last["line"] = line
-            print(f"\r{line:<70}", end="", file=sys.stderr, flush=True)
-
-    backend = LocalBackend(AppPaths.default().models)
-    try:
-        info = backend.load(spec, progress)
-    except Exception as exc:
-        if last["line"]:
-            print(file=sys.stderr)
-        return failure_from_exception(exc)
-    if last["line"]:
-        print("\r" + " " * 72 + "\r", end="", file=sys.stderr, flush=True)
-    return backend, info
+    return load_local(spec, threads, verbose)
 
 
 def _write(piece: str) -> None:
