@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from app.engine.chat_prompts import (
     CUSTOM_PRESET,
@@ -50,6 +50,7 @@ from app.store.conversations import (
 )
 from app.store.settings import Settings, register_defaults
 from app.store.textfile import TextFileError, write_text_atomic
+from app.ui.chunk_buffer import ChunkBuffer
 from app.ui.editor.bridge import EditorBridge
 from app.ui.messages import MessageCenter, file_error_text
 from app.ui.panes.chat_background import BackgroundRunner
@@ -58,7 +59,6 @@ from app.worker.client import JobHandle, JobState, ModelClient
 
 log = logging.getLogger(__name__)
 
-FLUSH_MS = 30
 
 # The sampling keys ("chat/temperature", ...) are declared with the other tasks' in app/store/settings.py.
 register_defaults({"chat/preset": DEFAULT_PRESET})  # the system prompt preset of new conversations
@@ -227,11 +227,8 @@ class ChatController(QObject):
         self._last_deleted: Conversation | None = None
         self._save_error_shown = False
         self._closed = False
-        self._pending: list[str] = []
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(FLUSH_MS)
-        self._timer.timeout.connect(self._flush)
+        self._buffer = ChunkBuffer(self)
+        self._buffer.ready.connect(self.answer_delta)
         client.model_loaded.connect(self._on_model_loaded)
         client.model_failed.connect(self._on_model_failed)
 
@@ -724,16 +721,7 @@ class ChatController(QObject):
         if turn.first_chunk_at is None:
             turn.first_chunk_at = time.perf_counter()
         turn.received.append(text)
-        self._pending.append(text)
-        if not self._timer.isActive():
-            self._timer.start()
-
-    def _flush(self) -> None:
-        if not self._pending:
-            return
-        text = "".join(self._pending)
-        self._pending.clear()
-        self.answer_delta.emit(text)
+        self._buffer.add(text)
 
     def stop(self) -> None:
         """Stop the current turn (Esc). A turn still being prepared ends at once."""
@@ -753,8 +741,7 @@ class ChatController(QObject):
         turn = self._turn
         if turn is None or self.sender() is not turn.handle:
             return
-        self._timer.stop()
-        self._flush()
+        self._buffer.flush()
         text = "".join(turn.received)
         message: StoredMessage | None = None
         if text.strip():
@@ -814,8 +801,7 @@ class ChatController(QObject):
         turn = self._turn
         if turn is None or self.sender() is not turn.handle:
             return
-        self._timer.stop()
-        self._flush()
+        self._buffer.flush()
         self._messages.failure(failure)
         text = "".join(turn.received)
         if text.strip():  # the host died mid-answer: keep what the user already read
@@ -831,8 +817,7 @@ class ChatController(QObject):
 
     def _end_turn(self, result: Done | Failure | TooLong | None) -> None:
         self._turn = None
-        self._pending.clear()
-        self._timer.stop()
+        self._buffer.clear()
         self._set_phase(Phase.IDLE)
         self.turn_finished.emit(result)
         action, self._after_turn = self._after_turn, None
@@ -892,7 +877,7 @@ class ChatController(QObject):
         self._turn = None
         self._after_turn = None
         self._closed = True
-        self._timer.stop()
+        self._buffer.clear()
         store = self.store
         self._prep.close(timeout_s)
         self._db.call(store.close)

@@ -12,13 +12,14 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from app.engine import language as languages
 from app.engine.chunking import PlanError, Step, SummaryPlan, SummaryRun, plan_summary
 from app.engine.requests import Done, Failure, ModelInfo
 from app.engine.task_prompts import LENGTHS, STYLES, SummaryOptions, summary_budget, summary_request, weak_at
 from app.store.settings import Settings, register_defaults
+from app.ui.chunk_buffer import ChunkBuffer
 from app.ui.editor.bridge import EditorBridge
 from app.ui.messages import MessageCenter
 from app.ui.panes.summarize_background import Background, ModelCounters, Outcome
@@ -26,7 +27,6 @@ from app.worker.client import JobHandle, JobState, ModelClient
 
 log = logging.getLogger(__name__)
 
-FLUSH_MS = 30
 # Language detection reads the start of the text: enough to tell, and fast on a whole book.
 DETECT_CHARS = 3000
 
@@ -128,12 +128,9 @@ class SummarizeController(QObject):
         self._streamed: list[str] = []  # what the current step has streamed
         self._step_wrote = False  # the current step has put text in a view
         self._label = ""  # what the current step is doing, for the status line
-        self._pending: list[str] = []
         self._pending_to_result = False
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(FLUSH_MS)
-        self._timer.timeout.connect(self._flush)
+        self._buffer = ChunkBuffer(self)
+        self._buffer.ready.connect(self._write)
         self._background = Background("summarize", self)
         self._background.done.connect(self._on_planned)
         client.model_loaded.connect(self._on_model_loaded)
@@ -248,8 +245,7 @@ class SummarizeController(QObject):
     def _abandon(self) -> None:
         """Drop the current run without reporting it (a new start replaces it)."""
         self._generation += 1
-        self._timer.stop()
-        self._pending.clear()
+        self._buffer.clear()
         handle, self._handle = self._handle, None
         if handle is not None and handle.active:
             handle.cancel()
@@ -369,15 +365,9 @@ class SummarizeController(QObject):
         if self.sender() is not self._handle:
             return
         self._streamed.append(text)
-        self._pending.append(text)
-        if not self._timer.isActive():
-            self._timer.start()
+        self._buffer.add(text)
 
-    def _flush(self) -> None:
-        if not self._pending:
-            return
-        text = "".join(self._pending)
-        self._pending.clear()
+    def _write(self, text: str) -> None:
         if not self._step_wrote:
             # Models often open with a line break; the views start each summary at its first word.
             text = text.lstrip()
@@ -393,8 +383,7 @@ class SummarizeController(QObject):
     def _on_finished(self, done: Done) -> None:
         if self.sender() is not self._handle or self._step is None or self._run is None:
             return
-        self._timer.stop()
-        self._flush()
+        self._buffer.flush()
         self._handle = None
         if done.cancelled:
             self._stopped()
@@ -408,8 +397,7 @@ class SummarizeController(QObject):
     def _on_failed(self, failure: Failure) -> None:
         if self.sender() is not self._handle:
             return
-        self._timer.stop()
-        self._flush()
+        self._buffer.flush()
         self._handle = None
         self._messages.failure(failure)
         self._stopped(failure)
@@ -437,8 +425,7 @@ class SummarizeController(QObject):
         self._end(outcome, status)
 
     def _end(self, outcome: SummaryOutcome, status: str) -> None:
-        self._timer.stop()
-        self._pending.clear()
+        self._buffer.clear()
         self._handle = None
         self._step = None
         self._set_phase(Phase.IDLE, status)

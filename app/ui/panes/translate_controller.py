@@ -28,6 +28,7 @@ from app.engine.task_prompts import (
     weak_at,
 )
 from app.store.settings import Settings, register_defaults
+from app.ui.chunk_buffer import ChunkBuffer
 from app.ui.editor.bridge import EditorBridge
 from app.ui.messages import MessageCenter
 from app.ui.panes.summarize_background import Background, ModelCounters, Outcome
@@ -35,7 +36,6 @@ from app.worker.client import JobHandle, JobState, ModelClient
 
 log = logging.getLogger(__name__)
 
-FLUSH_MS = 30
 AUTO = "auto"
 # Translate-as-you-type waits this long after the last keystroke.
 DEBOUNCE_MS = 800
@@ -142,11 +142,8 @@ class TranslateController(QObject):
         self._handle: JobHandle | None = None
         self._generation = 0
         self._detect_generation = 0
-        self._pending: list[str] = []
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(FLUSH_MS)
-        self._timer.timeout.connect(self._flush)
+        self._buffer = ChunkBuffer(self)
+        self._buffer.ready.connect(self._write)
         self.debounce = QTimer(self)
         self.debounce.setSingleShot(True)
         self.debounce.setInterval(DEBOUNCE_MS)
@@ -302,8 +299,7 @@ class TranslateController(QObject):
 
     def _abandon(self) -> None:
         self._generation += 1
-        self._timer.stop()
-        self._pending.clear()
+        self._buffer.clear()
         handle, self._handle = self._handle, None
         if handle is not None and handle.active:
             handle.cancel()
@@ -386,14 +382,14 @@ class TranslateController(QObject):
     def _advance(self) -> None:
         info = self._client.info
         while self._index < len(self._segments) and not self._segments[self._index].translatable:
-            self._append(self._segments[self._index].text)
+            self._buffer.add(self._segments[self._index].text)
             self._index += 1
         if self._index >= len(self._segments):
-            self._flush()
+            self._buffer.flush()
             self._end(TranslationOutcome(self.output, False, self._done, self._total), self.tr("Done."))
             return
         segment = self._segments[self._index]
-        self._append(segment.prefix)
+        self._buffer.add(segment.prefix)
         self._stream = TranslationStream(segment)
         context = info.context_length if info is not None else 2048
         max_new = translation_max_new_tokens(self._tokens[self._done], context, self._prompt_tokens)
@@ -421,23 +417,12 @@ class TranslateController(QObject):
         if self.sender() is self._handle and state is JobState.GENERATING and self._total > 1:
             self.status_changed.emit(self._label())
 
-    def _append(self, text: str) -> None:
-        if not text:
-            return
-        self._pending.append(text)
-        if not self._timer.isActive():
-            self._timer.start()
-
     def _on_chunk(self, text: str) -> None:
         if self.sender() is not self._handle or self._stream is None:
             return
-        self._append(self._stream.feed(text))
+        self._buffer.add(self._stream.feed(text))
 
-    def _flush(self) -> None:
-        if not self._pending:
-            return
-        text = "".join(self._pending)
-        self._pending.clear()
+    def _write(self, text: str) -> None:
         self.output += text
         self.output_text.emit(text)
 
@@ -448,7 +433,7 @@ class TranslateController(QObject):
         if done.cancelled:
             self._stopped()
             return
-        self._append(self._stream.finish())
+        self._buffer.add(self._stream.finish())
         self._stream = None
         self._index += 1
         self._done += 1
@@ -463,8 +448,7 @@ class TranslateController(QObject):
         self._stopped(failure)
 
     def _stopped(self, failure: Failure | None = None) -> None:
-        self._timer.stop()
-        self._flush()
+        self._buffer.flush()
         self.partial = True
         outcome = TranslationOutcome(
             self.output, True, self._done, self._total, stopped=failure is None, failure=failure
@@ -473,8 +457,7 @@ class TranslateController(QObject):
         self._end(outcome, status)
 
     def _end(self, outcome: TranslationOutcome, status: str) -> None:
-        self._timer.stop()
-        self._flush()
+        self._buffer.flush()
         self._handle = None
         self._stream = None
         self._set_phase(Phase.IDLE, status)
