@@ -48,6 +48,20 @@ def source_words(source: Source | str, characters: int) -> str:
     return text.format(count=f"{characters:,}")
 
 
+def model_note_label() -> QLabel:
+    """The hidden-until-needed note on what the loaded model is poor at, styled the same in both panes."""
+    note = QLabel()
+    note.setWordWrap(True)
+    note.setObjectName("modelNote")
+    note.setAccessibleName(QCoreApplication.translate("Panes", "Note about the model"))
+    note.setStyleSheet(
+        "QLabel#modelNote { color: palette(text); background: palette(alternate-base);"
+        " border-left: 3px solid #c8a200; padding: 4px; }"
+    )
+    note.hide()
+    return note
+
+
 class SummarizePane(QWidget):
     def __init__(self, controller: SummarizeController, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,15 +113,7 @@ class SummarizePane(QWidget):
         for button in (self.summarize_button, self.stop_button, self.regenerate_button):
             run_row.addWidget(button)
 
-        self.note = QLabel()
-        self.note.setWordWrap(True)
-        self.note.setObjectName("modelNote")
-        self.note.setAccessibleName(_tr("Note about the model"))
-        self.note.setStyleSheet(
-            "QLabel#modelNote { color: palette(text); background: palette(alternate-base);"
-            " border-left: 3px solid #c8a200; padding: 4px; }"
-        )
-        self.note.hide()
+        self.note = model_note_label()
 
         self.status = QLabel()
         self.status.setWordWrap(True)

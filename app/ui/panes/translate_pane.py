@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.engine import language as languages
 from app.store.settings import Settings
-from app.ui.panes.summarize_pane import append_to, source_words
+from app.ui.panes.summarize_pane import append_to, model_note_label, source_words
 from app.ui.panes.translate_controller import AUTO, Phase, Source, TranslateController, TranslationOutcome
 
 
@@ -91,15 +91,7 @@ class TranslatePane(QWidget):
         run_row.addWidget(self.stop_button)
         run_row.addWidget(self.as_you_type, 1)
 
-        self.note = QLabel()
-        self.note.setWordWrap(True)
-        self.note.setObjectName("modelNote")
-        self.note.setAccessibleName(_tr("Note about the model"))
-        self.note.setStyleSheet(
-            "QLabel#modelNote { color: palette(text); background: palette(alternate-base);"
-            " border-left: 3px solid #c8a200; padding: 4px; }"
-        )
-        self.note.hide()
+        self.note = model_note_label()
 
         self.status = QLabel()
         self.status.setWordWrap(True)
