@@ -38,10 +38,9 @@ def append_to(view: QPlainTextEdit, text: str) -> None:
         bar.setValue(bar.maximum())
 
 
-def source_words(source: Source | str, characters: int) -> str:
+def source_words(source: Source, characters: int) -> str:
     """Which text a pane works on, said the same way in both panes."""
-    kind = source.value if isinstance(source, Source) else str(source)
-    if kind == "selection":
+    if source is Source.SELECTION:
         text = QCoreApplication.translate("Panes", "Source: the selection ({count} characters)")
     else:
         text = QCoreApplication.translate("Panes", "Source: the whole document ({count} characters)")

@@ -32,6 +32,7 @@ from app.ui.chunk_buffer import ChunkBuffer
 from app.ui.editor.bridge import EditorBridge
 from app.ui.messages import MessageCenter
 from app.ui.panes.summarize_background import Background, ModelCounters, Outcome
+from app.ui.panes.summarize_controller import Source  # the same choice, said the same way in both panes
 from app.worker.client import JobHandle, JobState, ModelClient
 
 log = logging.getLogger(__name__)
@@ -57,11 +58,6 @@ class Phase(enum.Enum):
     PREPARING = "preparing"  # detecting the language, cutting the text into segments
     RUNNING = "running"
     STOPPING = "stopping"
-
-
-class Source(enum.Enum):
-    SELECTION = "selection"
-    DOCUMENT = "document"
 
 
 class Skipped(enum.Enum):

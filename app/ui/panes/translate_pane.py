@@ -178,12 +178,12 @@ class TranslatePane(QWidget):
         """Say which text a start would translate; connect to the editor's selectionChanged."""
         if not self.controller.running:
             source, characters = self.controller.describe_source()
-            self.source_label.setText(source_words(source.value, characters))
+            self.source_label.setText(source_words(source, characters))
             self._update_buttons()
 
     # -- controller → view -----------------------------------------------------------------------------------
     def _on_source(self, source: Source, characters: int) -> None:
-        self.source_label.setText(source_words(source.value, characters))
+        self.source_label.setText(source_words(source, characters))
 
     def _on_phase(self, phase: Phase) -> None:
         if phase in (Phase.WAITING_MODEL, Phase.PREPARING):
