@@ -11,6 +11,7 @@ touches big files (sizes, deletes), and `inkwell models` calls it directly.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -179,42 +180,15 @@ class ModelLibrary:
         status = self.downloader.local_status(repo_id)
         catalog = by_repo_id(repo_id)
         name = catalog.name if catalog else repo_id
-        if status.complete:
-            return LibraryEntry(
-                key=hub_key(repo_id),
-                kind="downloaded",
-                name=name,
-                ref=str(folder),
-                path=folder,
-                repo_id=repo_id,
-                size_bytes=folder_size(folder),
-                total_bytes=status.bytes_total,
-                catalog=catalog,
-            )
-        if manifest is not None and not status.partial:
-            return LibraryEntry(
-                key=hub_key(repo_id),
-                kind="downloaded",
-                name=name,
-                ref=str(folder),
-                path=folder,
-                repo_id=repo_id,
-                size_bytes=folder_size(folder),
-                catalog=catalog,
-                problem=DAMAGED,
-            )
-        return LibraryEntry(
-            key=hub_key(repo_id),
-            kind="partial",
-            name=name,
-            ref=str(folder),
-            path=folder,
-            repo_id=repo_id,
-            size_bytes=status.bytes_on_disk,
-            total_bytes=status.bytes_total,
-            catalog=catalog,
-            problem=PARTIAL,
+        key = hub_key(repo_id)
+        entry = functools.partial(
+            LibraryEntry, key=key, name=name, ref=str(folder), path=folder, repo_id=repo_id, catalog=catalog
         )
+        if status.complete:
+            return entry(kind="downloaded", size_bytes=folder_size(folder), total_bytes=status.bytes_total)
+        if manifest is not None and not status.partial:
+            return entry(kind="downloaded", size_bytes=folder_size(folder), problem=DAMAGED)
+        return entry(kind="partial", size_bytes=status.bytes_on_disk, total_bytes=status.bytes_total, problem=PARTIAL)
 
     @staticmethod
     def _partial_repo_id(folder: Path) -> str:
