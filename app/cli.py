@@ -32,6 +32,10 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_models_command(args[1:])
     options = gui_parser().parse_args(args)
+    if options.self_test:
+        from app.self_test import run_self_test
+
+        return run_self_test()
     from app.gui import run_gui
 
     return run_gui(options.file)
@@ -56,5 +60,11 @@ def gui_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation: open the window offscreen, continue a short text through the model "
+        "process, print 'self-test ok' (exit 0) or what failed (exit 1)",
+    )
     parser.add_argument("file", nargs="?", help="a text or Markdown file to open")
     return parser

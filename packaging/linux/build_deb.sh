@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Build dist/inkwell_<version>_amd64.deb from the PyInstaller folder.
+#   packaging/linux/build_deb.sh BUNDLE_DIR VERSION OUT_DIR
+# The bundle goes to /usr/lib/inkwell, with /usr/bin/inkwell linking to it, a desktop entry that opens Markdown and
+# plain text, and hicolor icons in every size. Nothing is written at run time under /usr: the app keeps its files in
+# the user's folders.
+set -euo pipefail
+
+BUNDLE=$(cd "$1" && pwd)
+VERSION=$2
+OUT=$(mkdir -p "$3" && cd "$3" && pwd)
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+ICONS=$ROOT/resources/icons
+STAGE=$ROOT/build/deb/inkwell_${VERSION}_amd64
+DEB=$OUT/inkwell_${VERSION}_amd64.deb
+
+rm -rf "$STAGE"
+mkdir -p "$STAGE/DEBIAN" "$STAGE/usr/lib" "$STAGE/usr/bin" "$STAGE/usr/share/applications" \
+    "$STAGE/usr/share/doc/inkwell" "$STAGE/usr/share/man/man1" "$STAGE/usr/share/lintian/overrides"
+cp -a "$BUNDLE" "$STAGE/usr/lib/inkwell"
+ln -s ../lib/inkwell/inkwell "$STAGE/usr/bin/inkwell"
+install -m 0644 "$HERE/inkwell.desktop" "$STAGE/usr/share/applications/inkwell.desktop"
+for size in 16 22 24 32 48 64 128 256 512; do
+    install -D -m 0644 "$ICONS/inkwell-$size.png" "$STAGE/usr/share/icons/hicolor/${size}x${size}/apps/inkwell.png"
+done
+install -D -m 0644 "$ICONS/inkwell.svg" "$STAGE/usr/share/icons/hicolor/scalable/apps/inkwell.svg"
+install -m 0644 "$HERE/copyright" "$STAGE/usr/share/doc/inkwell/copyright"
+printf 'inkwell (%s) unstable; urgency=medium\n\n  * Release %s.\n\n -- Inkwell team <inkwell@users.noreply.github.com>  %s\n' \
+    "$VERSION" "$VERSION" "$(date -R -u -d @"${SOURCE_DATE_EPOCH:-$(date +%s)}")" \
+    | gzip -9n > "$STAGE/usr/share/doc/inkwell/changelog.gz"
+gzip -9n < "$HERE/inkwell.1" > "$STAGE/usr/share/man/man1/inkwell.1.gz"
+install -m 0644 "$HERE/lintian-overrides" "$STAGE/usr/share/lintian/overrides/inkwell"
+
+# Files readable by all, directories and executables (ELF or script) runnable by all; nothing group-writable.
+find "$STAGE/usr" -type d -exec chmod 0755 {} +
+find "$STAGE/usr" -type f -exec chmod 0644 {} +
+chmod 0755 "$STAGE/usr/lib/inkwell/inkwell"
+find "$STAGE/usr/lib/inkwell" -type f \( -name '*.so' -o -name '*.so.*' \) -exec chmod 0644 {} +
+find "$STAGE/usr/lib/inkwell/_internal/torch/bin" -type f -exec chmod 0755 {} + 2>/dev/null || true
+
+INSTALLED_KB=$(du -sk --exclude=DEBIAN "$STAGE" | cut -f1)
+cat > "$STAGE/DEBIAN/control" <<CONTROL
+Package: inkwell
+Version: $VERSION
+Architecture: amd64
+Maintainer: Inkwell team <inkwell@users.noreply.github.com>
+Installed-Size: $INSTALLED_KB
+Depends: libc6 (>= 2.31), libgl1, libegl1, libfontconfig1, libfreetype6, libglib2.0-0, libdbus-1-3,
+ libxkbcommon0, libxkbcommon-x11-0, libx11-xcb1, libxcb1, libxcb-cursor0, libxcb-icccm4, libxcb-image0,
+ libxcb-keysyms1, libxcb-randr0, libxcb-render-util0, libxcb-shape0, libxcb-xinerama0, libxcb-xkb1
+Recommends: fonts-noto-cjk
+Section: editors
+Priority: optional
+Description: local-first AI writing desk
+ Inkwell is a text and Markdown editor with a small AI model built in: continue
+ writing, summarize, translate, proofread and chat about a document, all on this
+ computer. Larger models can be downloaded, or a local OpenAI-compatible server
+ used instead.
+ .
+ This package bundles its own Python runtime, Qt (PySide6) and a CPU build of
+ PyTorch.
+CONTROL
+
+rm -f "$DEB"
+# xz keeps the package under 400 MB (the payload is about 1 GB); dpkg-deb uses every core for it.
+dpkg-deb --root-owner-group -Zxz -z6 --build "$STAGE" "$DEB" >/dev/null
+echo "$DEB"
