@@ -33,6 +33,7 @@ from app.ui.messages import MessageCenter
 from app.ui.theme import ThemeController
 from app.worker.client import ModelClient
 from app.worker.host import HostConfig
+from app.worker.text_services import TextServices
 
 log = logging.getLogger(__name__)
 
@@ -45,10 +46,12 @@ class AppContext:
     client: ModelClient
     window: MainWindow
     models: ModelManagerController
+    services: TextServices
 
     def shutdown(self) -> None:
         self.models.shutdown(timeout_s=2.0)  # a download in progress keeps its partial file and resumes later
         self.client.shutdown()
+        self.services.close()
         self.settings.sync()
 
 
@@ -70,6 +73,7 @@ def compose(
     client.route = router(settings, client.spec)
     client.set_idle_unload(settings.get("model/idle_unload_min", float))
     models = ModelManagerController(ModelLibrary.at(paths), secrets, messages, base_spec=settings.model_spec)
+    services = TextServices()  # started on first use, off the GUI thread
     context: AppContext
     window = MainWindow(
         client,
@@ -80,8 +84,9 @@ def compose(
         asker=asker,
         models=models,
         secrets=secrets,
+        services=services,
     )
-    context = AppContext(paths, settings, messages, client, window, models)
+    context = AppContext(paths, settings, messages, client, window, models, services)
     client.model_failed.connect(messages.failure)
 
     def on_setting(key: str) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import enum
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 Role = Literal["system", "user", "assistant"]
@@ -99,6 +99,11 @@ class Request:
     # A model for this request only (a translate model, say); None: the client's model. Swapped in when needed.
     model: ModelSpec | None = None
     id: int = field(default_factory=next_request_id)
+
+    def renumbered(self) -> Request:
+        """The same request with an id from this process's counter: ids are unique per process, so a request built
+        in the text-services process must be renumbered before the GUI's client sees it."""
+        return replace(self, id=next_request_id())
 
 
 @dataclass(frozen=True)

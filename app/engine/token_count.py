@@ -10,7 +10,7 @@ import math
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 # Rough English average for BPE vocabularies; used only when no tokenizer is available, and shown as "≈".
 CHARS_PER_TOKEN_ESTIMATE = 4.0
@@ -23,6 +23,17 @@ class TokenCount:
 
     def __str__(self) -> str:
         return f"{self.tokens:,}" if self.exact else f"≈{self.tokens:,}"
+
+
+class Counter(Protocol):
+    """What counting code needs: TokenCounter here, or a counter whose work runs in the text-services process."""
+
+    @property
+    def exact(self) -> bool: ...
+
+    def count(self, text: str) -> TokenCount: ...
+
+    def count_many(self, texts: list[str]) -> list[TokenCount]: ...
 
 
 class TokenCounter:

@@ -34,6 +34,20 @@ class TextFileError(Exception):
         self.template = template
         self.params = params
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Raised in the text-services process and raised again in the GUI: rebuilt from the template and its
+        # parameters (not the English text), so the GUI can still translate it; subclasses keep their fields.
+        return _restore_error, (type(self), self.template, self.params, dict(self.__dict__))
+
+
+def _restore_error(
+    cls: type[TextFileError], template: str, params: dict[str, object], state: dict[str, object]
+) -> TextFileError:
+    error = cls.__new__(cls)
+    TextFileError.__init__(error, template, **params)
+    error.__dict__.update(state)
+    return error
+
 
 class NotUtf8Error(TextFileError):
     """The file is not UTF-8; it can still be read as FALLBACK_ENCODING if the user agrees."""

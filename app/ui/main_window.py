@@ -6,7 +6,7 @@ import base64
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QActionGroup,
     QCloseEvent,
@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QTextCursor,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDockWidget,
     QFileDialog,
@@ -31,14 +32,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import APP_NAME, __version__
+from app import APP_NAME
 from app.diagnostics import diagnostics_text
 from app.engine.requests import ModelSpec
+from app.engine.text_jobs import export_document
 from app.paths import AppPaths
 from app.resources import resource_path
 from app.secrets import SecretStore
 from app.store import custom_actions, recovery
-from app.store.export import FORMATS, export
+from app.store.export import FORMATS
 from app.store.settings import Settings, register_defaults
 from app.store.textfile import TextFileError
 from app.ui import session
@@ -63,8 +65,10 @@ from app.ui.editor.tabs import DocumentTabs, EditorPane
 from app.ui.editor.workspace import Workspace
 from app.ui.messages import MessageCenter, file_error_text
 from app.ui.notice_bar import NoticeBar
+from app.ui.panes.chat_background import BackgroundRunner
 from app.ui.status_bar import ModelStatusView
 from app.worker.client import ModelClient
+from app.worker.text_services import InlineTextServices, Services
 
 register_defaults(
     {
@@ -92,6 +96,8 @@ def _source_name(source: str) -> str:
 
 
 class MainWindow(QMainWindow):
+    exported = Signal(object, bool)  # Path, written
+
     def __init__(
         self,
         client: ModelClient,
@@ -102,9 +108,14 @@ class MainWindow(QMainWindow):
         asker: Asker | None = None,
         models: ModelManagerController | None = None,
         secrets: SecretStore | None = None,
+        services: Services | None = None,
     ) -> None:
         super().__init__()
         self.client = client
+        # Where tokenizing, language detection, retrieval and Word/PDF work run: compose passes the
+        # text-services process, so none of it holds the GIL in this process.
+        self.services: Services = services or InlineTextServices()
+        self._exports: BackgroundRunner | None = None  # made on the first export
         self.models = models
         self.secrets = secrets or SecretStore()
         self._model_dialog: QDialog | None = None
@@ -125,16 +136,16 @@ class MainWindow(QMainWindow):
         )
         self.ask_long_selection: Callable[[int, int], LongSelectionChoice] = self._ask_long_selection
 
-        self.workspace = Workspace(settings, messages, self.asker, self)
+        self.workspace = Workspace(settings, messages, self.asker, self, self.services)
         self.tabs = DocumentTabs(self.workspace)
         self.notice_bar = NoticeBar(messages)
         self.find_bar = FindBar(self.current_editor)
-        self.counts = CountsController(self)
+        self.counts = CountsController(self.services, self)
         self.continuation = ContinueWriting(client, messages, settings.continue_sampling, self)
         self.review = SelectionActions(
             client,
             messages,
-            self.counts.counter,
+            self.counts.gui_counter,
             lambda: settings.get("ai/translate_language", str),
             lambda: settings.sampling("edit"),
             lambda tokens, budget: self.ask_long_selection(tokens, budget),
@@ -224,22 +235,22 @@ class MainWindow(QMainWindow):
             lambda: client.info,
             sampling=lambda: chat_sampling(settings),
             default_preset=settings.get("chat/preset", str),
+            services=self.services,
         )
         self.docks["chat"].setWidget(self.chat_pane)
         for action in self.chat_pane.actions_by_id.values():
             self.commands.adopt(action, "chat")
 
-        from app.ui.panes.summarize_background import ModelCounters
         from app.ui.panes.summarize_controller import SummarizeController
         from app.ui.panes.summarize_pane import SummarizePane
         from app.ui.panes.translate_controller import TranslateController
         from app.ui.panes.translate_pane import TranslatePane
 
-        counters = ModelCounters()  # one tokenizer per model, shared by both panes
-        self.summarizer = SummarizeController(client, self.bridge, settings, self.messages, counters=counters)
+        services = self.services
+        self.summarizer = SummarizeController(client, self.bridge, settings, self.messages, services=services)
         self.summarize_pane = SummarizePane(self.summarizer, settings)
         self.docks["summarize"].setWidget(self.summarize_pane)
-        self.translator = TranslateController(client, self.bridge, settings, self.messages, counters=counters)
+        self.translator = TranslateController(client, self.bridge, settings, self.messages, services=services)
         self.translate_pane = TranslatePane(self.translator, settings)
         self.docks["translate"].setWidget(self.translate_pane)
         # Typing changes the panes' "Source: … characters" line; recounting a long document on every key is waste.
@@ -302,8 +313,25 @@ class MainWindow(QMainWindow):
         self.summarizer.summarize_text(text)
 
     def _show_dock(self, key: str) -> None:
+        """Open a pane and move the keyboard into it: what the user types next must never land in the document."""
         self.docks[key].show()
         self.docks[key].raise_()
+        focus = {
+            "summarize": self.summarize_pane.focus_pane,
+            "translate": self.translate_pane.focus_pane,
+            "chat": self.chat_pane.focus_input,
+        }[key]
+        focus()
+
+    def _set_dock_visible(self, key: str, visible: bool) -> None:
+        if visible:
+            self._show_dock(key)
+            return
+        focused = QApplication.focusWidget()
+        had_focus = focused is not None and self.docks[key].isAncestorOf(focused)
+        self.docks[key].hide()
+        if had_focus and (editor := self.current_editor()) is not None:
+            editor.setFocus()
 
     def ask_chat(self) -> None:
         """Ctrl+Shift+K: the selection goes to the chat as the context of the next question."""
@@ -312,6 +340,8 @@ class MainWindow(QMainWindow):
 
     def shutdown_panes(self) -> None:
         """Before the model client goes: the panes stop their requests and save (conversations)."""
+        if self._exports is not None:
+            self._exports.close()  # an export under way is finished first: no half-written file is left
         self.chat_pane.shutdown()
         self.summarizer.close()
         self.translator.close()
@@ -430,7 +460,7 @@ class MainWindow(QMainWindow):
             ("view.translate_pane", "translate"),
             ("view.chat_pane", "chat"),
         ):
-            a[action_id].triggered.connect(lambda on, k=key: self.docks[k].setVisible(on))
+            a[action_id].triggered.connect(lambda on, k=key: self._set_dock_visible(k, on))
         a["ai.continue"].triggered.connect(self.continue_writing)
         a["ai.stop"].triggered.connect(self.stop)
         a["ai.stop"].setEnabled(False)
@@ -556,14 +586,28 @@ class MainWindow(QMainWindow):
         path = Path(name) if Path(name).suffix else Path(name).with_suffix("." + kind)
         self.export_to(document, path, kind)
 
-    def export_to(self, document: Document, path: Path, kind: str) -> bool:
-        try:
-            export(document.text, path, kind, document.title)
-        except TextFileError as exc:
-            self.messages.error(file_error_text(exc))
-            return False
-        self.messages.info(_tr("Exported to {path}.").format(path=path))
-        return True
+    def export_to(self, document: Document, path: Path, kind: str) -> None:
+        """Write the document as `kind` in the background; `exported` and a notice say how it went. Laying out a
+        long document for HTML or PDF and building a Word file hold the GIL, so the text-services process does it."""
+        if self._exports is None:
+            self._exports = BackgroundRunner("export", self)
+        text, title, services = document.text, document.title, self.services
+        self._exports.call(
+            lambda: services.run(export_document, text, path, kind, title),
+            lambda _none: self._on_exported(path, None),
+            lambda exc: self._on_exported(path, exc),
+        )
+
+    def _on_exported(self, path: Path, error: BaseException | None) -> None:
+        if isinstance(error, TextFileError):
+            self.messages.error(file_error_text(error))
+        elif error is not None:
+            self.messages.error(
+                _tr("{name} could not be exported ({error}). Your text is safe.").format(name=path.name, error=error)
+            )
+        else:
+            self.messages.info(_tr("Exported to {path}.").format(path=path))
+        self.exported.emit(path, error is None)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -826,13 +870,10 @@ class MainWindow(QMainWindow):
         self.messages.info(_tr("Diagnostics copied to the clipboard."))
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            _tr("About Inkwell"),
-            _tr("{app} {version}\nA local-first AI writing desk. Your text stays on this computer.").format(
-                app=APP_NAME, version=__version__
-            ),
-        )
+        from app.ui.dialogs.about import AboutDialog
+
+        self.about_dialog = AboutDialog(self)
+        self.about_dialog.open()
 
     # -- start and close -------------------------------------------------------------------------------------
     def restore_session(self, files: list[Path] | None = None) -> None:

@@ -685,7 +685,9 @@ def test_export_writes_real_files_of_each_kind(qtbot, app_context: AppContext, t
     document = window.workspace.active
     assert document is not None
     for kind in ("md", "txt", "html", "docx", "pdf"):
-        assert window.export_to(document, tmp_path / f"report.{kind}", kind)
+        with qtbot.waitSignal(window.exported, timeout=60_000) as written:
+            window.export_to(document, tmp_path / f"report.{kind}", kind)
+        assert written.args == [tmp_path / f"report.{kind}", True]
         assert f"Exported to {tmp_path / f'report.{kind}'}" in window.notice_bar.label.text()
 
     assert (tmp_path / "report.md").read_text(encoding="utf-8") == EXPORTED
@@ -713,7 +715,9 @@ def test_export_to_a_place_without_write_permission_says_so(qtbot, app_context: 
     window.editor.setPlainText(EXPORTED)
     document = window.workspace.active
     assert document is not None
-    assert not window.export_to(document, Path(f"/proc/inkwell-export.{kind}"), kind)
+    with qtbot.waitSignal(window.exported, timeout=60_000) as written:
+        window.export_to(document, Path(f"/proc/inkwell-export.{kind}"), kind)
+    assert written.args == [Path(f"/proc/inkwell-export.{kind}"), False]
     notice = window.notice_bar.label.text()
     assert f"inkwell-export.{kind}" in notice and "saved" in notice
     assert "Traceback" not in notice

@@ -31,3 +31,33 @@ def test_closing_mid_generation_exits_cleanly_without_torch_in_the_gui(
     # The GUI process streamed a whole continuation without importing torch or transformers.
     assert report["torch_imported"] is False
     assert report["transformers_imported"] is False
+
+
+def test_work_that_holds_the_gil_runs_outside_the_gui_process(
+    python: str, python_env: dict[str, str], tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """Tokenizing, language detection, BM25 and Word parsing hold the GIL: in any thread of the GUI process they
+    would freeze the window. They run in the text-services process; the GUI process never imports their libraries."""
+    import docx
+
+    word = docx.Document()
+    word.add_heading("Harbour report", level=1)
+    word.add_paragraph("The council met on Tuesday.")
+    word_file = tmp_path / "report.docx"
+    word.save(str(word_file))
+    result = subprocess.run(
+        [python, "-m", "tests.helpers.gui_isolation", str(tiny_model_dir), str(word_file)],
+        env=python_env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=REPO,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    found = json.loads(result.stdout.strip().splitlines()[-1])
+    assert found["docx_text"] == "# Harbour report\n\nThe council met on Tuesday.\n"
+    assert found["detected"] == "de"
+    assert found["summary_parts"] > 1
+    assert found["chat_mode"] == "passages"
+    assert found["services_pid"] is not None
+    assert found["heavy_in_gui"] == []

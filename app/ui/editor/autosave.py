@@ -60,13 +60,15 @@ class Autosave(QObject):
         self._submit_remove(document.id)
 
     def _changed(self, document: Document) -> None:
+        if document.loading:
+            return  # a file going in slice by slice is not an edit
         self._dirty.add(document.id)
         self._idle.start()
         if not self._max_wait.isActive():
             self._max_wait.start()
 
     def _modification(self, document: Document, modified: bool) -> None:
-        if not modified:
+        if not modified and not document.loading:
             # Saved: the file on disk is the truth now.
             self._dirty.discard(document.id)
             self._submit_remove(document.id)

@@ -14,7 +14,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QPlainTextEdit
 
-from app.engine.token_count import TokenCount, TokenCounter
+from app.engine.text_jobs import ServiceCounter
+from app.engine.token_count import TokenCount
+from app.worker.text_services import InlineTextServices, Services
 
 # Chinese and Japanese characters are words of their own; elsewhere a word is a run of non-space characters.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # kana and Han; Korean uses spaces
@@ -78,11 +80,13 @@ class _TokenTask(QRunnable):
 class CountsController(QObject):
     changed = Signal(str)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, services: Services | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._editor: QPlainTextEdit | None = None
         self._model_dir: str | None = None
-        self._counter: TokenCounter | None = None
+        # Tokenizing holds the GIL: the window passes its text-services process, which owns the tokenizer.
+        self._services = services or InlineTextServices()
+        self._counter: ServiceCounter | None = None
         self._counter_lock = threading.Lock()
         self._generation = 0
         self._pool = QThreadPool(self)
@@ -101,11 +105,17 @@ class CountsController(QObject):
                 self._model_dir, self._counter = folder, None
         self.schedule()
 
-    def counter(self) -> TokenCounter:
+    def counter(self) -> ServiceCounter:
+        """For background threads: waits for the text-services process."""
         with self._counter_lock:
             if self._counter is None:
-                self._counter = TokenCounter(self._model_dir)
+                self._counter = ServiceCounter(self._services.run, self._model_dir)
             return self._counter
+
+    def gui_counter(self) -> ServiceCounter:
+        """For the GUI thread: an estimate on the high side rather than a wait behind a long job."""
+        with self._counter_lock:
+            return ServiceCounter(self._services.run_if_free, self._model_dir)
 
     def watch(self, editor: QPlainTextEdit | None) -> None:
         if self._editor is not None:

@@ -27,8 +27,9 @@ HIGHLIGHT_MAX_CHARS = 1_000_000
 
 
 class MarkdownHighlighter(QSyntaxHighlighter):
-    def __init__(self, document: QTextDocument, dark: bool = False) -> None:
-        if document.characterCount() <= HIGHLIGHT_MAX_CHARS:
+    def __init__(self, document: QTextDocument, dark: bool = False, length: int | None = None) -> None:
+        # `length`: what the document will hold, when it is still being filled slice by slice.
+        if max(document.characterCount(), length or 0) <= HIGHLIGHT_MAX_CHARS:
             super().__init__(document)
         else:
             super().__init__(None)  # type: ignore[call-overload]  # attached to no document: the text stays plain

@@ -20,7 +20,7 @@ from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
 from app.engine import prompts
 from app.engine.diff import Piece, word_diff
 from app.engine.requests import Done, Failure, Request, Sampling
-from app.engine.token_count import TokenCounter
+from app.engine.token_count import Counter
 from app.ui.messages import MessageCenter
 from app.worker.client import JobHandle, JobState, ModelClient
 
@@ -108,7 +108,7 @@ class SelectionActions(QObject):
         self,
         client: ModelClient,
         messages: MessageCenter,
-        counter: Callable[[], TokenCounter],
+        counter: Callable[[], Counter],
         language: Callable[[], str],
         sampling: Callable[[], Sampling] | None,
         ask_long: Callable[[int, int], LongSelectionChoice],

@@ -20,7 +20,10 @@ class EditorPane(QWidget):
         self.document = document
         self.editor = Editor()
         self.editor.use_document(document.qdoc)
-        self.highlighter = MarkdownHighlighter(document.qdoc, dark)
+        self.highlighter = MarkdownHighlighter(document.qdoc, dark, length=document.expected_length)
+        # A long file goes in slice by slice; typing into a half-loaded text would scramble it.
+        self.editor.setReadOnly(document.loading)
+        document.loading_changed.connect(self._on_loading)
         self.preview = MarkdownPreview(self.editor)
         self.preview.hide()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -30,6 +33,9 @@ class EditorPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
+
+    def _on_loading(self, loading: bool) -> None:
+        self.editor.setReadOnly(loading)
 
     def set_preview(self, visible: bool) -> None:
         self.preview.setVisible(visible)

@@ -11,12 +11,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QRunnable, QThreadPool, Signal
 
-from app.store.docx_io import import_docx
+from app.engine.text_jobs import read_docx
 from app.store.settings import Settings, register_defaults
 from app.store.textfile import LoadedText, NotUtf8Error, TextFileError, read_text, write_text_atomic
 from app.ui.dialogs.asker import Asker, UnsavedChoice
 from app.ui.editor.document import DiskStamp, Document
 from app.ui.messages import MessageCenter, file_error_text
+from app.worker.text_services import InlineTextServices, Services
 
 log = logging.getLogger(__name__)
 
@@ -36,15 +37,17 @@ class _ReadSignals(QObject):
 class _ReadTask(QRunnable):
     """Reads (and decodes) a file off the GUI thread; a 10 MB file takes a noticeable moment."""
 
-    def __init__(self, path: Path, allow_fallback: bool, docx: bool) -> None:
+    def __init__(self, path: Path, allow_fallback: bool, docx: bool, services: Services) -> None:
         super().__init__()
         self.path, self.allow_fallback, self.docx = path, allow_fallback, docx
+        self.services = services
         self.signals = _ReadSignals()
 
     def run(self) -> None:
         try:
             if self.docx:
-                result: object = LoadedText(import_docx(self.path), "utf-8")
+                # Parsing Word's XML holds the GIL: it runs in the text-services process, this thread waits.
+                result: object = LoadedText(self.services.run(read_docx, self.path), "utf-8")
             else:
                 result = read_text(self.path, allow_fallback=self.allow_fallback)
         except Exception as exc:  # reported to the user on the GUI thread
@@ -60,8 +63,16 @@ class Workspace(QObject):
     opening = Signal(object)  # Path being read
     opened = Signal(object)  # Document, once a requested file is open (or was already)
 
-    def __init__(self, settings: Settings, messages: MessageCenter, asker: Asker, parent: QObject | None = None):
+    def __init__(
+        self,
+        settings: Settings,
+        messages: MessageCenter,
+        asker: Asker,
+        parent: QObject | None = None,
+        services: Services | None = None,
+    ):
         super().__init__(parent)
+        self.services = services or InlineTextServices()
         self.settings = settings
         self.messages = messages
         self.asker = asker
@@ -107,7 +118,7 @@ class Workspace(QObject):
             return
         if path.resolve() in self._reading:
             return
-        task = _ReadTask(path, allow_fallback, path.suffix.lower() == ".docx")
+        task = _ReadTask(path, allow_fallback, path.suffix.lower() == ".docx", self.services)
         task.signals.done.connect(self._on_read)
         self._reading[path.resolve()] = task
         self.opening.emit(path)

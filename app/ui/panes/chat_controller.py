@@ -33,12 +33,11 @@ from app.engine.chat_prompts import (
     Turn,
     TurnInputs,
     TurnPlan,
-    build_turn,
     citations_to_show,
     system_for,
 )
 from app.engine.requests import Done, Failure, ModelInfo, Sampling
-from app.engine.token_count import TokenCounter
+from app.engine.text_jobs import build_turn_job
 from app.store.conversations import (
     Conversation,
     ConversationStore,
@@ -56,6 +55,7 @@ from app.ui.messages import MessageCenter, file_error_text
 from app.ui.panes.chat_background import BackgroundRunner
 from app.ui.panes.chat_notes import answer_notes
 from app.worker.client import JobHandle, JobState, ModelClient
+from app.worker.text_services import InlineTextServices, Services
 
 log = logging.getLogger(__name__)
 
@@ -197,10 +197,13 @@ class ChatController(QObject):
         info: Callable[[], ModelInfo | None] | None = None,
         sampling: Callable[[], Sampling] | None = None,
         default_preset: str = DEFAULT_PRESET,
+        services: Services | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._client = client
+        # Counting and ranking passages hold the GIL: the window passes its text-services process.
+        self._services = services or InlineTextServices()
         self._messages = messages
         self.bridge = bridge
         self.store = store
@@ -209,7 +212,6 @@ class ChatController(QObject):
         self.default_preset = default_preset if default_preset in PRESETS else DEFAULT_PRESET
         self._db = BackgroundRunner("conversations", self)
         self._prep = BackgroundRunner("chat-prompts", self)
-        self._counters: dict[str, TokenCounter] = {}  # by model path; touched on the prep thread only
         self.conversation: Conversation | None = None
         self.messages: list[StoredMessage] = []
         self.conversation_list: list[Conversation] = []
@@ -607,19 +609,12 @@ class ChatController(QObject):
             sampling=self.sampling(),
             grounding=grounding,
         )
-        model_path = info.path
+        model_path, services = info.path, self._services
         self._prep.call(
-            lambda: build_turn(inputs, self._counter(model_path)),
+            lambda: services.run(build_turn_job, inputs, model_path),
             lambda result: self._on_plan(turn, result),
             lambda exc: self._on_plan_failed(turn, exc),
         )
-
-    def _counter(self, model_path: str) -> TokenCounter:
-        """The tokenizer of the loaded model (runs on the prep thread: reading tokenizer.json takes a while)."""
-        counter = self._counters.get(model_path)
-        if counter is None:
-            counter = self._counters[model_path] = TokenCounter(model_path if Path(model_path).is_dir() else None)
-        return counter
 
     def _on_model_loaded(self, info: ModelInfo) -> None:
         resume, self._waiting_for_model = self._waiting_for_model, None
@@ -662,7 +657,8 @@ class ChatController(QObject):
             self._end_turn(result)
             self.too_long.emit(result, turn.question, text)
             return
-        turn.plan = result
+        # Built in the text-services process: its request id counts there, not here.
+        turn.plan = result = replace(result, request=result.request.renumbered())
         if turn.unsaved is not None:
             conversation, turn.unsaved = turn.unsaved, None
             self.conversation_list = [conversation, *self.conversation_list]

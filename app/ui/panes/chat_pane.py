@@ -35,6 +35,7 @@ from app.ui.panes.chat_input import ChatInput
 from app.ui.panes.chat_sidebar import ChatSidebar
 from app.ui.panes.chat_view import ChatView, stats_line
 from app.worker.client import ModelClient
+from app.worker.text_services import Services
 
 SYSTEM_PROMPT_DELAY_MS = 400
 
@@ -96,6 +97,7 @@ class ChatPane(QWidget):
         sampling: Callable[[], Sampling] | None = None,
         default_preset: str = "assistant",
         open_link: Callable[[QUrl], object] = open_web_link,
+        services: Services | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -106,7 +108,7 @@ class ChatPane(QWidget):
         self._info = info or (lambda: client.info)
         self._open_link = open_link
         self.controller = ChatController(
-            client, messages, bridge, store, self._info, sampling, default_preset, parent=self
+            client, messages, bridge, store, self._info, sampling, default_preset, services=services, parent=self
         )
         self._editing_seq: int | None = None
         self._refused_text = ""
@@ -278,9 +280,10 @@ class ChatPane(QWidget):
 
     # -- public API (wired by the main window) -----------------------------------------------------------------
     def ask_about(self, selection_text: str) -> None:
-        """Ctrl+Shift+K: the selection becomes the context of the next question; the message box gets focus."""
-        if self.controller.ask_about(selection_text):
-            self.focus_input()
+        """Ctrl+Shift+K: the selection becomes the context of the next question; the message box gets focus even
+        without a selection (then the pane says to select some text), so the next keys never reach the document."""
+        self.controller.ask_about(selection_text)
+        self.focus_input()
 
     def focus_input(self) -> None:
         self.input.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,8 +1,9 @@
 """Slow, model-free work of the summarize and translate panes, off the GUI thread.
 
 Counting the tokens of a long document, planning its parts and detecting its language take from milliseconds to
-seconds (lingua loads its models on first use), so they run on one Python worker thread; the result comes back
-to the GUI thread through a queued signal, tagged so that a result for an abandoned run is dropped.
+seconds. The work itself runs in the text-services process (it holds the GIL); a worker thread here waits for it,
+and the result comes back to the GUI thread through a queued signal, tagged so that a result for an abandoned run
+is dropped.
 """
 
 from __future__ import annotations
@@ -16,9 +17,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-
-from app.engine.chunking import Count
-from app.engine.token_count import TokenCounter, conservative_count
 
 log = logging.getLogger(__name__)
 
@@ -65,29 +63,3 @@ class Background(QObject):
         with self._lock:
             self._closed = True
         self._executor.shutdown(wait=False, cancel_futures=True)
-
-
-class ModelCounters:
-    """Token counting with the loaded model's own tokenizer (tokenizer.json in its folder), one per model path.
-
-    Without a tokenizer file (a Hub id, a remote model) counts are estimates; they are taken on the high side
-    (UTF-8 bytes / 3: about a third more than English needs, about what CJK needs) so a plan never overfills
-    the context. Call from the background thread: loading a tokenizer takes tens of milliseconds.
-    """
-
-    def __init__(self) -> None:
-        self._counters: dict[str, TokenCounter] = {}
-        self._lock = threading.Lock()
-
-    def count_for(self, model_path: str) -> Count:
-        with self._lock:
-            counter = self._counters.get(model_path)
-            if counter is None:
-                counter = self._counters[model_path] = TokenCounter(model_path or None)
-        if counter.exact:
-
-            def exact(text: str) -> int:
-                return counter.count(text).tokens
-
-            return exact
-        return conservative_count

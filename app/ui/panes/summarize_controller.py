@@ -15,15 +15,17 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 
 from app.engine import language as languages
-from app.engine.chunking import PlanError, Step, SummaryPlan, SummaryRun, plan_summary
+from app.engine.chunking import PlanError, Step, SummaryPlan, SummaryRun
 from app.engine.requests import Done, Failure, ModelInfo
-from app.engine.task_prompts import LENGTHS, STYLES, SummaryOptions, summary_budget, summary_request, weak_at
+from app.engine.task_prompts import LENGTHS, STYLES, SummaryOptions, summary_request, weak_at
+from app.engine.text_jobs import PlannedSummary, plan_summary_job
 from app.store.settings import Settings, register_defaults
 from app.ui.chunk_buffer import ChunkBuffer
 from app.ui.editor.bridge import EditorBridge
 from app.ui.messages import MessageCenter
-from app.ui.panes.summarize_background import Background, ModelCounters, Outcome
+from app.ui.panes.summarize_background import Background, Outcome
 from app.worker.client import JobHandle, JobState, ModelClient
+from app.worker.text_services import InlineTextServices, Services
 
 log = logging.getLogger(__name__)
 
@@ -73,12 +75,6 @@ class SummaryOutcome:
     failure: Failure | None = None
 
 
-@dataclass(frozen=True)
-class _Planned:
-    plan: SummaryPlan
-    text_language: str | None
-
-
 class SummarizeController(QObject):
     phase_changed = Signal(object)  # Phase
     status_changed = Signal(str)  # one line for the pane: what is happening now
@@ -98,8 +94,7 @@ class SummarizeController(QObject):
         settings: Settings,
         messages: MessageCenter,
         *,
-        counters: ModelCounters | None = None,
-        detect: Callable[[str], languages.Detection] = languages.detect,
+        services: Services | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -107,8 +102,8 @@ class SummarizeController(QObject):
         self._bridge = bridge
         self._settings = settings
         self._messages = messages
-        self._counters = counters or ModelCounters()
-        self._detect = detect
+        # Counting, planning and detection hold the GIL: the window passes its text-services process.
+        self._services = services or InlineTextServices()
         # Replaceable (tests, benchmarks): the options of the next run, and a forced part size.
         self.options: Callable[[], SummaryOptions] = self.options_from_settings
         self.part_tokens: int | None = None
@@ -265,14 +260,12 @@ class SummarizeController(QObject):
     def _plan(self, info: ModelInfo) -> None:
         self._set_phase(Phase.PLANNING, self.tr("Counting tokens…"))
         text, options, part_tokens = self._source_text, self._run_options, self.part_tokens
-        counters, detect = self._counters, self._detect
+        services = self._services
 
-        def work() -> _Planned:
-            count = counters.count_for(info.path)
-            budget = summary_budget(info.context_length, options, count, part_tokens=part_tokens)
-            plan = plan_summary(text, count, budget)
-            text_language = None if options.language else detect(text[:DETECT_CHARS]).code
-            return _Planned(plan, text_language)
+        def work() -> PlannedSummary:
+            return services.run(
+                plan_summary_job, text, options, info.path, info.context_length, part_tokens, DETECT_CHARS
+            )
 
         self._background.run(self._generation, work)
 
@@ -291,7 +284,7 @@ class SummarizeController(QObject):
                 )
             self._end(SummaryOutcome("", False, 0, 0), self.tr("Not summarized."))
             return
-        planned: _Planned = outcome.value
+        planned: PlannedSummary = outcome.value
         self.plan = planned.plan
         self._text_language = planned.text_language
         self._run = SummaryRun(planned.plan, self._source_text)

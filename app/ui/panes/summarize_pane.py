@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -207,6 +207,11 @@ class SummarizePane(QWidget):
     def copy(self) -> None:
         if self.controller.result:
             QGuiApplication.clipboard().setText(self.controller.result)
+
+    def focus_pane(self) -> None:
+        """Keyboard focus into the pane (its shortcut opened it): its main button when idle, else the output."""
+        target = self.summarize_button if self.controller.phase is Phase.IDLE else self.result
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def refresh_source(self) -> None:
         """Say which text a start would summarize; connect to the editor's selectionChanged."""

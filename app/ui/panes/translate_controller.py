@@ -11,29 +11,28 @@ from __future__ import annotations
 
 import enum
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.engine import language as languages
-from app.engine.chunking import Segment, translation_segments
+from app.engine.chunking import Segment
 from app.engine.requests import Done, Failure, ModelInfo
 from app.engine.task_prompts import (
     TranslationStream,
     translate,
     translation_max_new_tokens,
-    translation_prompt_tokens,
-    translation_segment_tokens,
     weak_at,
 )
+from app.engine.text_jobs import PreparedTranslation, detect_language, prepare_translation_job
 from app.store.settings import Settings, register_defaults
 from app.ui.chunk_buffer import ChunkBuffer
 from app.ui.editor.bridge import EditorBridge
 from app.ui.messages import MessageCenter
-from app.ui.panes.summarize_background import Background, ModelCounters, Outcome
+from app.ui.panes.summarize_background import Background, Outcome
 from app.ui.panes.summarize_controller import Source  # the same choice, said the same way in both panes
 from app.worker.client import JobHandle, JobState, ModelClient
+from app.worker.text_services import InlineTextServices, Services
 
 log = logging.getLogger(__name__)
 
@@ -77,14 +76,6 @@ class TranslationOutcome:
     skipped: Skipped = Skipped.NOTHING
 
 
-@dataclass(frozen=True)
-class _Prepared:
-    detection: languages.Detection | None
-    segments: tuple[Segment, ...]
-    tokens: tuple[int, ...]  # per translatable segment
-    prompt_tokens: int
-
-
 class TranslateController(QObject):
     phase_changed = Signal(object)  # Phase
     status_changed = Signal(str)
@@ -104,8 +95,7 @@ class TranslateController(QObject):
         settings: Settings,
         messages: MessageCenter,
         *,
-        counters: ModelCounters | None = None,
-        detect: Callable[[str], languages.Detection] = languages.detect,
+        services: Services | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -113,8 +103,8 @@ class TranslateController(QObject):
         self._bridge = bridge
         self._settings = settings
         self._messages = messages
-        self._counters = counters or ModelCounters()
-        self._detect = detect
+        # Counting and language detection hold the GIL: the window passes its text-services process.
+        self._services = services or InlineTextServices()
         # Replaceable (tests): a cap on each segment's answer, below what its length would allow.
         self.max_new_tokens: int | None = None
 
@@ -223,8 +213,8 @@ class TranslateController(QObject):
         """Detect the source text's language in the background; `detected` says what was found."""
         _, text = self._read_source()
         self._detect_generation += 1
-        detect = self._detect
-        self._detector.run(self._detect_generation, lambda: detect(text[:DETECT_CHARS]))
+        services = self._services
+        self._detector.run(self._detect_generation, lambda: services.run(detect_language, text[:DETECT_CHARS]))
 
     def _on_detected(self, outcome: Outcome) -> None:
         if outcome.tag != self._detect_generation or outcome.error is not None:
@@ -314,17 +304,11 @@ class TranslateController(QObject):
 
     def _prepare(self, info: ModelInfo) -> None:
         self._set_phase(Phase.PREPARING, self.tr("Reading the text…"))
-        text, counters, detect = self._source_text, self._counters, self._detect
-        wants_detection = self.source_language == AUTO
+        text, services = self._source_text, self._services
+        detect_chars = DETECT_CHARS if self.source_language == AUTO else None
 
-        def work() -> _Prepared:
-            detection = detect(text[:DETECT_CHARS]) if wants_detection else None
-            count = counters.count_for(info.path)
-            prompt_tokens = translation_prompt_tokens(count)
-            limit = translation_segment_tokens(info.context_length, prompt_tokens)
-            segments = tuple(translation_segments(text, limit, count))
-            tokens = tuple(count(s.text) for s in segments if s.translatable)
-            return _Prepared(detection, segments, tokens, prompt_tokens)
+        def work() -> PreparedTranslation:
+            return services.run(prepare_translation_job, text, info.path, info.context_length, detect_chars)
 
         self._background.run(self._generation, work)
 
@@ -338,7 +322,7 @@ class TranslateController(QObject):
             )
             self._end(TranslationOutcome("", False, 0, 0), self.tr("Not translated."))
             return
-        prepared: _Prepared = outcome.value
+        prepared: PreparedTranslation = outcome.value
         detection = prepared.detection
         if detection is not None:
             self.last_detection = detection

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -173,6 +173,11 @@ class TranslatePane(QWidget):
     def copy(self) -> None:
         if self.controller.output:
             QGuiApplication.clipboard().setText(self.controller.output)
+
+    def focus_pane(self) -> None:
+        """Keyboard focus into the pane (its shortcut opened it): its main button when idle, else the output."""
+        target = self.translate_button if self.controller.phase is Phase.IDLE else self.output
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def refresh_source(self) -> None:
         """Say which text a start would translate; connect to the editor's selectionChanged."""
