@@ -67,10 +67,15 @@ def make_app_context(**settings_values: object):  # type: ignore[no-untyped-def]
     from tests.helpers.asker import ScriptedAsker
 
     app = QApplication.instance() or QApplication([])
-    settings = Settings.at(str(Path(tempfile.mkdtemp()) / "settings.ini"))
+    scratch = Path(tempfile.mkdtemp(prefix="inkwell-bench-"))
+    settings = Settings.at(str(scratch / "settings.ini"))
     for key, value in settings_values.items():
         settings.set(key.replace("__", "/"), value)
+    # The user's model cache (a first run converts the embedded model, as the app's first start does), but folders
+    # of its own for data and logs: a benchmark never reads or leaves recovery files or conversations of the user's.
     # Benchmarks never stop to ask: unsaved text is discarded at the end of a run.
-    context = compose(AppPaths.default().ensure(), settings, asker=ScriptedAsker())
+    own = AppPaths.under(scratch)
+    paths = AppPaths(cache=AppPaths.default().cache, data=own.data, config=own.config, logs=own.logs).ensure()
+    context = compose(paths, settings, asker=ScriptedAsker())
     context.window.restore_session([])
     return app, context

@@ -9,7 +9,7 @@ temporary name and delete it when the transfer fails or is interrupted. The libr
 (its `http_get` retries a dropped connection five times with a Range request); a cancel, an app restart or a
 connection that stays down starts the file again from zero. So we keep the partial file ourselves
 (`<folder>/.inkwell-partial/<name>.part`) and hand it to the library's own `http_get` with `resume_size`, which
-sends `Range: bytes=N-` and appends. That is the resume the rival apps lack (ANCHORS.md point 4).
+sends `Range: bytes=N-` and appends: a download survives a cancel, a restart or a lost connection.
 
 Xet is not used for the transfer: `xet_get` writes whole files from Rust, can only be aborted by a KeyboardInterrupt
 in the main thread, and keeps no partial file we can resume from, so cancel, resume and the stall detector would not

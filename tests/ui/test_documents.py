@@ -896,3 +896,48 @@ def test_file_errors_are_shown_in_the_users_language(qtbot, app_context: AppCont
     finally:
         QCoreApplication.removeTranslator(translator)
     assert notice == "notes 是文件夹，不是文本文件。"
+
+
+# -- large files ---------------------------------------------------------------------------------------------------------
+def test_a_large_file_goes_in_slice_by_slice_read_only_until_it_is_all_there(
+    qtbot, app_context: AppContext, tmp_path: Path
+) -> None:
+    """setPlainText of megabytes would hold the GUI thread for a long moment: a large text goes in a slice per
+    event-loop turn, the editor is read-only meanwhile, and the result is the file, unmodified, with nothing to undo."""
+    window = app_context.window
+    lines = [f"Line {i}: the harbour, the budget, and the weather — ünïcode 漢字 😀." for i in range(30_000)]
+    text = "\r\n".join(lines) + "\r\n"  # Windows line endings stay the file's own
+    path = tmp_path / "large.txt"
+    path.write_bytes(text.encode("utf-8"))
+    with qtbot.waitSignal(window.workspace.opened, timeout=15_000) as blocker:
+        window.workspace.open(path)
+    document: Document = blocker.args[0]
+    assert document.loading and window.editor.isReadOnly()
+    assert document.text == text.replace("\r\n", "\n")  # already the whole text for saving and the panes
+    with qtbot.waitSignal(document.loading_changed, timeout=30_000):
+        pass
+    assert not document.loading and not window.editor.isReadOnly()
+    assert window.editor.toPlainText() == text.replace("\r\n", "\n")
+    assert not document.modified and not document.qdoc.isUndoAvailable()
+    assert window.editor.textCursor().position() == 0  # a file opens at its start
+    qtbot.keyClicks(window.editor, "!")
+    assert document.modified
+    assert window.workspace.save(document)
+    assert path.read_bytes() == ("!" + text).encode("utf-8")
+
+
+def test_a_large_word_import_is_an_unsaved_document_once_loaded(qtbot, app_context: AppContext, tmp_path: Path) -> None:
+    word = docx.Document()
+    for i in range(1_500):
+        word.add_paragraph(f"Paragraph {i} of a long report about the harbour and its budget.")
+    path = tmp_path / "long.docx"
+    word.save(str(path))
+    window = app_context.window
+    with qtbot.waitSignal(window.workspace.opened, timeout=60_000) as blocker:
+        window.workspace.open(path)
+    document: Document = blocker.args[0]
+    if document.loading:
+        with qtbot.waitSignal(document.loading_changed, timeout=30_000):
+            pass
+    assert document.modified and document.path is None  # saving asks where: never over the Word file
+    assert document.text.startswith("Paragraph 0 of a long report") and "Paragraph 1499 of" in document.text

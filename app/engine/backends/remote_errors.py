@@ -9,8 +9,6 @@ import json
 from typing import Literal
 from urllib.parse import urlsplit
 
-import httpx
-
 from app.engine.errors import EngineError
 from app.engine.requests import FailureKind
 
@@ -179,6 +177,8 @@ def status_error(
 
 def transport_error(exc: BaseException, base_url: str, *, reached: bool, connect_timeout: float) -> RemoteError:
     """Plain words for a failure below HTTP: nothing listening, no such host, TLS, a dropped connection."""
+    import httpx  # here, not at the top: the settings dialog imports this module at start, and httpx loads slowly
+
     detail = f"{type(exc).__name__}: {exc}"
     text = str(exc).lower()
     host = urlsplit(base_url).hostname or base_url

@@ -162,7 +162,9 @@ class ModelManagerController(QObject):
         self._translate_ref: str | None = None
         self.rows: list[ModelRow] = []
         self._rebuild()
-        self.refresh_token_state()
+        # The keyring is first read when something asks for the token state (the model manager, a download): loading
+        # keyring and probing its backends at start would compete with the first paint for the GIL.
+        self._token_state_asked = False
 
     # -- the list ----------------------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -402,11 +404,14 @@ class ModelManagerController(QObject):
     # the user for permission, and either can take long enough to freeze a window.
     def token_state(self) -> TokenState:
         """What the token field shows; computed off the GUI thread (`token_changed` says when it changed)."""
+        if not self._token_state_asked:
+            self.refresh_token_state()
         if self._token_state is None:
             return TokenState(False, bool(self._session_token), True, _tr("Checking the system keyring…"))
         return replace(self._token_state, session_only=bool(self._session_token))
 
     def refresh_token_state(self) -> None:
+        self._token_state_asked = True
         self._spawn("keyring-status", self._read_token_state)
 
     def _read_token_state(self) -> None:

@@ -46,6 +46,8 @@ class Document(QObject):
         encoding: str = "utf-8",
         endings: LineEndings | None = None,
         parent: QObject | None = None,
+        *,
+        modified: bool = False,  # an import: text that is in no file yet
     ) -> None:
         super().__init__(parent)
         self.id = uuid.uuid4().hex[:12]
@@ -54,11 +56,12 @@ class Document(QObject):
         self._filling: str | None = None  # the whole text while it goes in slice by slice
         self._fill_position = 0
         self._fill_timer: QTimer | None = None
+        self._modified_when_loaded = modified
         if len(text) > SLICE_CHARS:
             self._start_filling(text)
         else:
             self.qdoc.setPlainText(text)
-            self.qdoc.setModified(False)
+            self.qdoc.setModified(modified)
             self.qdoc.clearUndoRedoStacks()
         self.path = path
         self.encoding = encoding
@@ -92,9 +95,12 @@ class Document(QObject):
         if end < len(text):
             cut = text.rfind("\n", start, end)
             end = cut + 1 if cut > start else end  # whole lines when there are any
-        cursor = QTextCursor(self.qdoc)
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-        cursor.insertText(text[start:end])
+        if start == 0:
+            self.qdoc.setPlainText(text[:end])  # editors' cursors stay at the start, not dragged along to the end
+        else:
+            cursor = QTextCursor(self.qdoc)
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.insertText(text[start:end])
         self.qdoc.setModified(False)
         self._fill_position = end
         if end >= len(text):
@@ -116,7 +122,7 @@ class Document(QObject):
         self._filling = None
         self.qdoc.setUndoRedoEnabled(True)
         self.qdoc.clearUndoRedoStacks()
-        self.qdoc.setModified(False)
+        self.qdoc.setModified(self._modified_when_loaded)
         self.loading_changed.emit(False)
 
     @property

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from app.ui.editor.document import Document
@@ -36,6 +37,10 @@ class EditorPane(QWidget):
 
     def _on_loading(self, loading: bool) -> None:
         self.editor.setReadOnly(loading)
+        cursor = self.editor.textCursor()
+        if not loading and not cursor.hasSelection() and cursor.atEnd():
+            # Text appended behind the cursor carried it along: a file opens at its start, as a small one does.
+            self.editor.moveCursor(QTextCursor.MoveOperation.Start)
 
     def set_preview(self, visible: bool) -> None:
         self.preview.setVisible(visible)

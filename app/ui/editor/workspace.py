@@ -151,8 +151,7 @@ class Workspace(QObject):
         assert isinstance(result, LoadedText)
         if path.suffix.lower() == ".docx":
             # An import: a new Markdown document, so saving never overwrites the Word file with Markdown.
-            document = Document(result.text)
-            document.qdoc.setModified(True)
+            document = Document(result.text, modified=True)
             self.add(document)
             self.messages.info(_tr("Imported {name} as a new Markdown document.").format(name=path.name))
         else:
