@@ -4,6 +4,7 @@ the same engine; `inkwell models ...` manages downloaded models."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from app import APP_NAME, __version__
@@ -19,18 +20,14 @@ def main(argv: list[str] | None = None) -> int:
     # A frozen (PyInstaller) build must let the model host's spawned process through before anything else.
     multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] in COMMANDS:
-        from app.headless import run_command
-
-        return run_command(args)
-    if args and args[0] in TEXT_COMMANDS:
-        from app.text_cli import run_text_command
-
-        return run_text_command(args)
-    if args and args[0] in MODEL_COMMANDS:
-        from app.models_cli import run_models_command
-
-        return run_models_command(args[1:])
+    if args and args[0] in COMMANDS + TEXT_COMMANDS + MODEL_COMMANDS:
+        try:
+            return _run_command(args)
+        except BrokenPipeError:
+            # `inkwell summarize FILE | head`: the reader has what it wanted. Stop quietly, and keep Python from
+            # complaining again when it flushes stdout on the way out.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
     options = gui_parser().parse_args(args)
     if options.self_test:
         from app.self_test import run_self_test
@@ -39,6 +36,20 @@ def main(argv: list[str] | None = None) -> int:
     from app.gui import run_gui
 
     return run_gui(options.file)
+
+
+def _run_command(args: list[str]) -> int:
+    if args[0] in COMMANDS:
+        from app.headless import run_command
+
+        return run_command(args)
+    if args[0] in TEXT_COMMANDS:
+        from app.text_cli import run_text_command
+
+        return run_text_command(args)
+    from app.models_cli import run_models_command
+
+    return run_models_command(args[1:])
 
 
 def gui_parser() -> argparse.ArgumentParser:

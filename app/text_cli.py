@@ -89,6 +89,10 @@ def command_parser(name: str) -> argparse.ArgumentParser:
 
 
 def _read(path: str | None) -> str | None:
+    if path is not None and path.lower().endswith(".docx"):
+        from app.store.docx_io import import_docx
+
+        return import_docx(Path(path))  # its text as Markdown, never the zip's bytes; a broken one is refused
     if path is not None and path != "-":
         return read_text(Path(path), allow_fallback=True).text
     if sys.stdin is None or sys.stdin.isatty():

@@ -885,7 +885,6 @@ class Downloader:
         self, exc: BaseException, repo_id: str, *, token: str | None = None, folder: Path | None = None
     ) -> DownloadError:
         """Plain words for whatever went wrong; the original goes into `detail` for the log."""
-        import httpx2
         from huggingface_hub.errors import (
             GatedRepoError,
             HfHubHTTPError,
@@ -895,6 +894,7 @@ class Downloader:
             RevisionNotFoundError,
         )
 
+        http = _hub_http_library()
         detail = f"{type(exc).__name__}: {exc}"
         page = f"{self.hub_endpoint()}/{repo_id}"
         host = urlparse(self.hub_endpoint()).netloc or self.hub_endpoint()
@@ -988,7 +988,7 @@ class Downloader:
                     "Downloads are switched off on this computer (HF_HUB_OFFLINE is set). Unset it to download.",
                 ),
             )
-        if isinstance(exc, httpx2.TimeoutException) and not isinstance(exc, httpx2.ConnectTimeout):
+        if isinstance(exc, http.TimeoutException) and not isinstance(exc, http.ConnectTimeout):
             return error(
                 DownloadErrorKind.STALLED,
                 QT_TRANSLATE_NOOP(
@@ -998,7 +998,7 @@ class Downloader:
                 ),
                 seconds=f"{self.options.stall_seconds:g}",
             )
-        if isinstance(exc, httpx2.ConnectError | httpx2.ConnectTimeout):
+        if isinstance(exc, http.ConnectError | http.ConnectTimeout):
             text = str(exc).lower()
             if "refused" in text:
                 reason = QT_TRANSLATE_NOOP("Downloads", "the connection was refused")
@@ -1015,7 +1015,7 @@ class Downloader:
                 ),
                 reason=reason,
             )
-        if isinstance(exc, httpx2.TransportError):
+        if isinstance(exc, http.TransportError):
             return error(
                 DownloadErrorKind.NETWORK,
                 QT_TRANSLATE_NOOP(
@@ -1070,3 +1070,15 @@ def format_eta(seconds: float | None) -> str:
     if seconds < 3600:
         return f"{seconds // 60} min {seconds % 60:02d} s"
     return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
+
+
+def _hub_http_library() -> Any:
+    """The HTTP library huggingface_hub raises its transfer errors from: httpx2 in hub 2.x, httpx before."""
+    try:
+        import httpx2
+
+        return httpx2
+    except ImportError:
+        import httpx
+
+        return httpx

@@ -31,6 +31,8 @@ def import_docx(path: Path) -> str:
     blocks: list[str] = []
     body = document.element.body
     for child in body.iterchildren():
+        if not isinstance(child.tag, str):
+            continue  # an XML comment or processing instruction (Word writes comments into some tables)
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             blocks.append(_paragraph_markdown(Paragraph(child, document)))

@@ -225,3 +225,47 @@ def test_server_options_name_a_remote_model(command: list[str], monkeypatch: pyt
     local = spec_from_options(command_parser(command[0]).parse_args([*command[1:], "--model", "/models/m"]))
     assert local == ModelSpec(ref="/models/m") and not local.is_remote
     assert command_parser(command[0]).parse_args(command[1:]).context_length == 4096
+
+
+def test_a_word_file_is_read_as_word_and_a_broken_one_refused(
+    python_env: dict[str, str], tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    import docx
+
+    word = docx.Document()
+    word.add_heading("Harbour report", level=1)
+    word.add_paragraph("This sentence is already written in plain English, as you can see in the report.")
+    path = tmp_path / "report.docx"
+    word.save(str(path))
+    args = ["translate", "--to", "English", "--model", str(tiny_model_dir), "--threads", "1"]
+    result = text_command([*args, str(path)], python_env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        "# Harbour report\n\nThis sentence is already written in plain English, as you can see in the report.\n"
+    )
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    result = text_command(["summarize", "--model", str(tiny_model_dir), str(broken)], python_env)
+    assert result.returncode == 1
+    assert result.stderr.strip() == "inkwell: broken.docx is not a Word document Inkwell can read (.docx)."
+
+
+def test_output_into_a_pipe_that_closes_early_ends_quietly(
+    python_env: dict[str, str], tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """`inkwell translate FILE | head`: no BrokenPipeError traceback when the reader stops reading."""
+    path = tmp_path / "long.md"
+    path.write_text("This sentence is already written in plain English, as you can see.\n\n" * 20_000)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "app", "translate", "--to", "English", "--model", str(tiny_model_dir), str(path)],
+        env=python_env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=REPO,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.read(100).startswith(b"This sentence")
+    process.stdout.close()  # what `head` does once it has its lines
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 0
+    assert "Traceback" not in stderr and "BrokenPipeError" not in stderr
