@@ -142,9 +142,10 @@ def read_docx(path: Path) -> str:
 
 
 def export_document(markdown: str, path: Path, kind: str, title: str) -> None:
-    """Markdown to Markdown, text, HTML, Word or PDF. HTML and PDF are laid out by Qt, which needs a
-    QGuiApplication (fonts) in this process; the text-services process makes an offscreen one on first use."""
-    if kind in ("html", "pdf"):
+    """Markdown to Markdown, plain text, HTML, Word or PDF. Text, HTML and PDF go through Qt's reading of the
+    Markdown, which needs a QGuiApplication (fonts) in this process; the text-services process makes an offscreen
+    one on first use."""
+    if kind in ("txt", "html", "pdf"):
         _ensure_gui_application()
     from app.store.export import export
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument, QTextListFormat
 
 from app.store.docx_io import export_docx
 from app.store.textfile import CANNOT_SAVE_THERE, NOT_SAVED, QT_TRANSLATE_NOOP, TextFileError, write_bytes_atomic
@@ -26,10 +26,39 @@ def markdown_document(markdown: str, title: str) -> QTextDocument:
     return document
 
 
+def plain_text(markdown: str) -> str:
+    """The text without its Markdown: paragraphs and headings as plain lines with a blank line between them, list
+    items as "- item" / "1. item" lines, code as it was, emphasis and link markup gone (their words stay)."""
+    bullets = (QTextListFormat.Style.ListDisc, QTextListFormat.Style.ListCircle, QTextListFormat.Style.ListSquare)
+    document = markdown_document(markdown, "")
+    lines: list[str] = []
+    block = document.begin()
+    previous_list = None
+    previous_code = False
+    while block.isValid():
+        text = block.text().replace("\u2028", "\n")
+        items = block.textList()
+        code = block.blockFormat().nonBreakableLines()
+        if items is not None:
+            marker = "-" if items.format().style() in bullets else items.itemText(block).strip()
+            if lines and items is not previous_list:
+                lines.append("")
+            lines.append(f"{marker} {text}")
+        elif text.strip() or code:
+            if lines and not (code and previous_code):
+                lines.append("")
+            lines.append(text)
+        previous_list, previous_code = items, code
+        block = block.next()
+    return "\n".join(lines) + "\n" if lines else ""
+
+
 def export(markdown: str, path: Path, kind: str, title: str) -> None:
     """Write `markdown` to `path` as `kind` (a key of FORMATS). Raises TextFileError with a plain message."""
-    if kind in ("md", "txt"):
+    if kind == "md":
         write_bytes_atomic(path, markdown.encode("utf-8"))
+    elif kind == "txt":
+        write_bytes_atomic(path, plain_text(markdown).encode("utf-8"))
     elif kind == "html":
         write_bytes_atomic(path, markdown_document(markdown, title).toHtml().encode("utf-8"))
     elif kind == "docx":

@@ -691,7 +691,10 @@ def test_export_writes_real_files_of_each_kind(qtbot, app_context: AppContext, t
         assert f"Exported to {tmp_path / f'report.{kind}'}" in window.notice_bar.label.text()
 
     assert (tmp_path / "report.md").read_text(encoding="utf-8") == EXPORTED
-    assert (tmp_path / "report.txt").read_text(encoding="utf-8") == EXPORTED
+    # Plain text: the words without Markdown's markup; headings, paragraphs and list items as plain lines.
+    assert (tmp_path / "report.txt").read_text(encoding="utf-8") == (
+        "Report\n\nSome bold words and italic ones.\n\n- item one\n- item two\n"
+    )
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert html.lstrip().lower().startswith("<!doctype html")
     assert re.search(r"<h1[^>]*>.*Report.*</h1>", html, re.DOTALL)

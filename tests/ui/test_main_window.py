@@ -76,9 +76,22 @@ def test_continuation_in_the_middle_keeps_the_text_after_the_cursor(qtbot, app_c
     cursor.setPosition(len("Before the cursor."))
     editor.setTextCursor(cursor)
     result = continue_and_wait(qtbot, app_context)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)  # Enter accepts too
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
     assert isinstance(result, Done)
     assert editor.toPlainText() == "Before the cursor." + result.text + " After the cursor."
+
+
+def test_enter_types_a_new_line_and_dismisses_a_pending_suggestion(qtbot, app_context: AppContext) -> None:
+    put_text(app_context, "First line.")
+    editor = app_context.window.editor
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    result = continue_and_wait(qtbot, app_context)
+    assert isinstance(result, Done) and result.text
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "Second line.")
+    assert editor.toPlainText() == "First line.\nSecond line."
+    qtbot.keyClick(editor, Qt.Key.Key_Z, CTRL)
+    assert editor.toPlainText().startswith("First line.")
 
 
 def test_escape_stops_generation_then_tab_keeps_what_was_written(qtbot, app_context: AppContext) -> None:

@@ -1,5 +1,5 @@
-"""Continue writing: the model's continuation streams in at the cursor in a "pending" style; Tab (or Enter)
-accepts it as one undo step, Esc discards it, and typing stops it.
+"""Continue writing: the model's continuation streams in at the cursor in a "pending" style; Tab accepts it as one
+undo step, Esc discards it, typing stops it, and typing (Enter too) over a finished suggestion dismisses it.
 
 Pending text lives in the document (so it wraps and scrolls like text) inside a single undo block. Accepting
 takes that block off the undo stack and inserts the text again in the normal style, so the undo history holds
@@ -279,7 +279,7 @@ class ContinueWriting(QObject):
             return False
         key, modifiers = event.key(), event.modifiers()
         plain = modifiers in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
-        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+        if key == Qt.Key.Key_Tab and plain:
             self.settle(accept=True)
             return True
         if key == Qt.Key.Key_Escape:
@@ -291,7 +291,9 @@ class ContinueWriting(QObject):
         if event.matches(QKeySequence.StandardKey.Undo):
             self.settle(accept=False)
             return True
-        if event.text() and event.text().isprintable():
+        # Enter is typing too: the writer's new line, never a way to take the suggestion (Tab is).
+        typed = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) or (event.text() and event.text().isprintable())
+        if typed:
             if self.running or self.phase is Phase.WAITING:
                 self.stop()  # typing stops the model; this key only stops it
                 return True
