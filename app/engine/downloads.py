@@ -44,14 +44,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
-from typing import Any, BinaryIO, Literal, cast
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal, cast
 from urllib.parse import urlparse
-
-from filelock import FileLock, Timeout
 
 from app import __version__
 from app.engine.catalog import format_bytes
 from app.paths import AppPaths
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 log = logging.getLogger(__name__)
 
@@ -566,6 +567,8 @@ class Downloader:
         return self.folder_for(repo_id) / PARTIAL_DIR
 
     def _lock(self, repo_id: str) -> FileLock:
+        from filelock import FileLock  # here: the window imports this module at start, filelock loads slowly
+
         locks = self.root / ".locks"
         locks.mkdir(parents=True, exist_ok=True)
         return FileLock(str(locks / f"{folder_name(repo_id)}.lock"))
@@ -594,6 +597,8 @@ class Downloader:
 
     def delete(self, repo_id: str) -> None:
         """Delete a downloaded (or partly downloaded) model's files. Raises DownloadError while it downloads."""
+        from filelock import Timeout
+
         lock = self._lock(repo_id)
         try:
             lock.acquire(timeout=0)
@@ -695,6 +700,8 @@ class Downloader:
             meter.done_before = size
             meter.report("done", force=True)
             return folder
+        from filelock import Timeout
+
         lock = self._lock(repo_id)
         try:
             lock.acquire(timeout=0)

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.diagnostics import diagnostics_text
 from app.engine.requests import ModelSpec
 from app.engine.text_jobs import export_document
 from app.paths import AppPaths
@@ -866,6 +865,8 @@ class MainWindow(QMainWindow):
         ShortcutsDialog(self.commands, self).exec()
 
     def copy_diagnostics(self) -> None:
+        from app.diagnostics import diagnostics_text  # importlib.metadata: slow to load, needed only here
+
         QGuiApplication.clipboard().setText(diagnostics_text(self.paths, self.client.info))
         self.messages.info(_tr("Diagnostics copied to the clipboard."))
 

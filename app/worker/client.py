@@ -8,7 +8,6 @@ that was stopped or superseded are dropped, never shown.
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import enum
 import itertools
@@ -86,6 +85,8 @@ class Stream:
     """
 
     def __init__(self, handle: JobHandle) -> None:
+        import asyncio  # here: the window paints before asyncio is loaded (app/gui.py)
+
         self.handle = handle
         self.done: Done | None = None
         self._queue: asyncio.Queue[tuple[str, Any]] = asyncio.Queue()

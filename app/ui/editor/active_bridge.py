@@ -27,6 +27,10 @@ class ActiveEditorBridge:
         bridge = self._bridge()
         return bridge.document_text() if bridge else ""
 
+    def document_length(self) -> int:
+        bridge = self._bridge()
+        return bridge.document_length() if bridge else 0
+
     def has_selection(self) -> bool:
         bridge = self._bridge()
         return bridge.has_selection() if bridge else False

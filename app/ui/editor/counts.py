@@ -27,8 +27,9 @@ def count_words(text: str) -> int:
     return sum(1 for _ in _WORD.finditer(text))
 
 
-# Above this many characters words are counted off the GUI thread (~0.7 s for 10 MB), with the tokens.
-LARGE_TEXT_CHARS = 300_000
+# Above this many characters words are counted off the GUI thread (~0.7 s for 10 MB), with the tokens: 50,000
+# take ~2 ms here, 300,000 ~40 ms, which the window would feel.
+LARGE_TEXT_CHARS = 50_000
 
 
 @dataclass(frozen=True)

@@ -161,7 +161,7 @@ class SummarizeController(QObject):
         """Which text a start would summarize now (the pane shows it before anything runs)."""
         if self._bridge.has_selection():
             return Source.SELECTION, len(self._bridge.selected_text())
-        return Source.DOCUMENT, len(self._bridge.document_text())
+        return Source.DOCUMENT, self._bridge.document_length()
 
     def model_note(self) -> str:
         info = self._client.info

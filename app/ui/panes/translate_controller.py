@@ -203,7 +203,7 @@ class TranslateController(QObject):
     def describe_source(self) -> tuple[Source, int]:
         if self._bridge.has_selection():
             return Source.SELECTION, len(self._bridge.selected_text())
-        return Source.DOCUMENT, len(self._bridge.document_text())
+        return Source.DOCUMENT, self._bridge.document_length()
 
     def _read_source(self) -> tuple[Source, str]:
         source, _ = self.describe_source()
