@@ -67,13 +67,16 @@ def main() -> int:
     finally:
         context.window.close()
 
+    # As a module from the repository root, so `tests.helpers` imports in the child with no PYTHONPATH set.
     closing = subprocess.run(
-        [sys.executable, str(REPO / "tests" / "helpers" / "close_midstream.py"), ""],
+        [sys.executable, "-m", "tests.helpers.close_midstream", ""],
         capture_output=True,
         text=True,
         cwd=REPO,
         timeout=300,
     )
+    if closing.returncode != 0 or not closing.stdout.strip():
+        raise RuntimeError(f"closing mid-generation failed (exit {closing.returncode}):\n{closing.stderr[-2000:]}")
     close_ms = json.loads(closing.stdout.strip().splitlines()[-1])["close_ms"]
     report(
         {
