@@ -41,6 +41,9 @@ class HostConfig:
     models_root: str
     log_file: str
     threads: int | None = None
+    # The int8/int4 fast decode path on the CPU when the precision is "auto" (app/engine/fast_decode.py). On for
+    # the window; the CLI runs the backend itself, without it, so its float32 results stay exact.
+    fast_cpu: bool = True
 
 
 def _exit_with_parent() -> None:
@@ -80,7 +83,7 @@ def host_main(conn: Connection, cancel_flag: Any, config: HostConfig) -> None:
         configure_quiet_transformers()
         if config.threads:
             torch.set_num_threads(config.threads)
-        backend = LocalBackend(Path(config.models_root))
+        backend = LocalBackend(Path(config.models_root), fast_cpu=config.fast_cpu)
     except BaseException as exc:  # an install problem: report it rather than die silently
         send(LoadFailed(failure_from_exception(exc)))
         return

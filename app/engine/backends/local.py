@@ -24,12 +24,17 @@ from transformers import (
     AutoModelForCausalLM,
     AutoTokenizer,
     DynamicCache,
+    LogitsProcessorList,
+    RepetitionPenaltyLogitsProcessor,
     StoppingCriteria,
     StoppingCriteriaList,
+    TemperatureLogitsWarper,
     TextStreamer,
+    TopKLogitsWarper,
+    TopPLogitsWarper,
 )
 
-from app.engine import faults
+from app.engine import fast_decode, faults
 from app.engine.backends.base import CancelFlag
 from app.engine.convert import ensure_converted
 from app.engine.errors import EngineError
@@ -61,6 +66,13 @@ _HUB_ID = re.compile(r"[A-Za-z0-9][\w.-]*/[\w.-]+")
 _DEFAULT_CONTEXT = 2048
 # Below this much room for the answer a request is refused rather than answered with a stub.
 _MIN_ANSWER_TOKENS = 64
+# The fast path's static key/value cache is sized to the context, capped: its pages only become resident as a
+# conversation reaches them, but a 128k-token context would still reserve a lot of address space.
+_FAST_MAX_CACHE = 32_768
+FAST_PATH_NOTE = (
+    "Fast CPU path: {kinds} weights and a lean decode loop (several times faster; results are close to, not "
+    "identical with, float32). Choose float32 under Precision for exact float32 results."
+)
 
 
 class _Cancelled(Exception):
@@ -223,16 +235,35 @@ def _crop_to(cache: Any, length: int) -> None:
         cache.crop(-surplus)
 
 
-class LocalBackend:
-    """transformers on this machine. One model at a time; not thread-safe (the host runs one request at a time)."""
+@dataclass
+class _FastRun:
+    generated: list[int]
+    reason: FinishReason
+    stopped_in: StopPoint
+    reused: int
+    decoding: str
 
-    def __init__(self, models_root: Path) -> None:
+
+class LocalBackend:
+    """transformers on this machine. One model at a time; not thread-safe (the host runs one request at a time).
+
+    `fast_cpu`: on the CPU with precision "auto", load supported models into the int8 fast path
+    (`app/engine/fast_decode.py`). The model host (the window) turns it on; the CLI does not, so `inkwell generate`
+    stays exactly plain float32 `generate` unless asked otherwise.
+    """
+
+    def __init__(self, models_root: Path, fast_cpu: bool = False) -> None:
         self.models_root = models_root
+        self.fast_cpu = fast_cpu
         self.model: Any = None
         self.tokenizer: Any = None
         self.info: ModelInfo | None = None
         self._layers: list[torch.nn.Module] = []
         self._kv: _KVState | None = None
+        self._fast: fast_decode.FastModel | None = None
+        # The tokens whose keys/values the fast path's static cache holds, and the cache key they belong to.
+        self._fast_tokens: list[int] = []
+        self._fast_key = ""
 
     # -- loading ---------------------------------------------------------------------------------------------
     def _resolve(self, spec: ModelSpec, on_progress: Callable[[LoadProgress], None]) -> tuple[str, str]:
@@ -301,12 +332,23 @@ class LocalBackend:
             gpu_short = "GPU out of memory"
             model = self._load_weights(source, device, dtype, kwargs)
         self.model, self.tokenizer = model, tokenizer
+        dtype_name = str(dtype).removeprefix("torch.")
+        if self.fast_cpu and device == "cpu" and (spec.dtype or "auto") == "auto":
+            reason = fast_decode.unsupported_reason(model)
+            if reason:
+                log.info("fast CPU path not used for %s: %s", name, reason)
+            else:
+                on_progress(LoadProgress("loading", f"Preparing {name} for fast CPU decoding…", None))
+                limit = min(self._context_length(), _FAST_MAX_CACHE)
+                self._fast = fast_decode.FastModel(model, max_len=limit)
+                dtype_name = "/".join(self._fast.kinds)  # "int4" for the embedded model: its GGUF is 4-bit
+                dtype_note = FAST_PATH_NOTE.format(kinds=dtype_name)
         self._layers = _decoder_layers(model)
         self.info = ModelInfo(
             name=name,
             path=source,
             device=device,
-            dtype=str(dtype).removeprefix("torch."),
+            dtype=dtype_name,
             context_length=self._context_length(),
             has_chat_template=bool(getattr(tokenizer, "chat_template", None)),
             gpu_note=gpu_note,
@@ -338,6 +380,8 @@ class LocalBackend:
 
     def unload(self) -> None:
         self._kv = None
+        self._fast = None
+        self._fast_tokens, self._fast_key = [], ""
         self.model = self.tokenizer = self.info = None
         self._layers = []
         if torch.cuda.is_available():
@@ -455,12 +499,160 @@ class LocalBackend:
 
     def drop_cache(self) -> None:
         self._kv = None
+        self._fast_tokens, self._fast_key = [], ""
+
+    # -- the fast CPU path -------------------------------------------------------------------------------------
+    def _fast_handles(self, request: Request) -> bool:
+        """Whether the lean loop runs this request. Sampling with prompt lookup is left to `generate` (on the same
+        int8 weights): lookup only pays off for grounded edits, which are greedy."""
+        return self._fast is not None and (request.sampling.greedy or not request.sampling.prompt_lookup_tokens)
+
+    def _fast_reuse(self, request: Request, ids: list[int]) -> int:
+        """How many leading prompt tokens the static cache already holds for this request's conversation.
+
+        Same rules as the plain path: only a request with the cache key of the last one reuses (the longest common
+        prefix, so an edited turn reuses up to the edit); any other request starts from zero and takes the cache over.
+        """
+        if not request.cache_key or request.sampling.prompt_lookup_tokens or request.cache_key != self._fast_key:
+            self._fast_tokens, self._fast_key = [], request.cache_key
+            return 0
+        common = 0
+        for cached, new in zip(self._fast_tokens, ids, strict=False):
+            if cached != new:
+                break
+            common += 1
+        return min(common, len(ids) - 1)  # the last prompt token is always run: its logits give the first token
+
+    def _fast_processors(self, request: Request) -> LogitsProcessorList:
+        """The same sampling processors, in the same order, as `generate` builds from the generation config."""
+        s = request.sampling
+        processors = LogitsProcessorList()
+        if s.repetition_penalty and s.repetition_penalty != 1.0:
+            processors.append(RepetitionPenaltyLogitsProcessor(s.repetition_penalty))
+        processors.append(TemperatureLogitsWarper(max(s.temperature, 1e-3)))
+        if s.top_k:
+            processors.append(TopKLogitsWarper(s.top_k))
+        if s.top_p is not None and s.top_p < 1.0:
+            processors.append(TopPLogitsWarper(s.top_p))
+        return processors
+
+    def _fast_run(
+        self,
+        request: Request,
+        ids: list[int],
+        max_new: int,
+        cancel: CancelFlag,
+        on_token: Callable[[int], None],
+    ) -> _FastRun:
+        """The lean decode loop: sliced prefill, then one token per step (or a verified prompt-lookup draft)."""
+        fm = self._fast
+        assert fm is not None
+        sampling = request.sampling
+        reused = self._fast_reuse(request, ids)
+        eos = sorted(self._eos_ids())
+        min_new = min(sampling.min_new_tokens, max_new)
+        lookup = sampling.prompt_lookup_tokens if sampling.greedy else 0
+        processors = None if sampling.greedy else self._fast_processors(request)
+        generated: list[int] = []
+        position = reused  # cache slots [0, position) hold ids+generated up to here
+        fm.cancel_check = cancel.is_set
+
+        def choose(hidden: torch.Tensor) -> list[int]:
+            logits = fm.logits(hidden)
+            if eos and len(generated) < min_new:
+                logits[:, eos] = float("-inf")  # as generate's min_new_tokens: no end of text before then
+            if processors is None:
+                return [int(t) for t in fm.pick(hidden, logits)]
+            scores = processors(torch.tensor([ids + generated]), logits[-1:])  # type: ignore[arg-type]
+            return [int(torch.multinomial(torch.softmax(scores, dim=-1), 1)[0, 0])]
+
+        reason: FinishReason = "length"
+        stopped_in: StopPoint = ""
+        try:
+            with torch.inference_mode():
+                hidden = None
+                for start in range(reused, len(ids), fast_decode.PREFILL_SLICE):
+                    piece = ids[start : start + fast_decode.PREFILL_SLICE]
+                    hidden = fm.forward(torch.tensor(piece), start, last_only=True)
+                    position = start + len(piece)
+                assert hidden is not None
+                pending = choose(hidden)
+                while True:
+                    for token in pending:
+                        generated.append(token)
+                        on_token(token)
+                        if token in eos and len(generated) >= min_new:
+                            reason = "eos"
+                            break
+                        if len(generated) >= max_new:
+                            break
+                    else:
+                        if cancel.is_set():
+                            reason, stopped_in = "cancelled", "decode"
+                            break
+                        # The last token of `pending` is not in the cache yet: feed it, plus a draft to verify.
+                        room = max_new - len(generated) - 1
+                        draft = fast_decode.find_draft(ids + generated, min(lookup, room)) if lookup else []
+                        feed = [generated[-1], *draft]
+                        hidden = fm.forward(torch.tensor(feed), position, last_only=not draft)
+                        picks = choose(hidden)
+                        accepted = 0
+                        while accepted < len(draft) and picks[accepted] == draft[accepted]:
+                            accepted += 1
+                        position += 1 + accepted  # slots past the accepted draft hold rejected guesses
+                        pending = [*draft[:accepted], picks[accepted]]
+                        continue
+                    break
+        except fast_decode.Cancelled:
+            reason, stopped_in = "cancelled", "decode" if generated else "prefill"
+        # Slots below `position` are exact whatever happened after them, so even a stopped turn leaves a usable cache.
+        self._fast_tokens = (ids + generated)[:position]
+        decoding = ("greedy" if sampling.greedy else "sampling") + ("+lookup" if lookup else "")
+        return _FastRun(generated, reason, stopped_in, reused, decoding)
+
+    def _fast_stream(
+        self, request: Request, on_text: Callable[[str], None], cancel: CancelFlag, started: float
+    ) -> Done:
+        ids, dropped, max_new = self._fit(request, self.encode(request.prompt))
+        if request.sampling.seed is not None:
+            torch.manual_seed(request.sampling.seed)
+        pieces: list[str] = []
+
+        def emit(text: str) -> None:
+            pieces.append(text)
+            on_text(text)
+
+        streamer = _Streamer(self.tokenizer, emit)
+        streamer.next_tokens_are_prompt = False  # the prompt is never put: nothing to skip
+
+        def on_token(token: int) -> None:
+            streamer.put(torch.tensor([token]))
+
+        run = self._fast_run(request, ids, max_new, cancel, on_token)
+        streamer.end()
+        finished = time.perf_counter()
+        first = streamer.first_token_at
+        decode_s = finished - first if first is not None else 0.0
+        new_tokens = len(run.generated)
+        stats = Stats(
+            prompt_tokens=len(ids),
+            new_tokens=new_tokens,
+            ttft_ms=((first - started) * 1000) if first is not None else 0.0,
+            tokens_per_s=((new_tokens - 1) / decode_s) if new_tokens > 1 and decode_s > 0 else 0.0,
+            total_ms=(finished - started) * 1000,
+            prompt_tokens_dropped=dropped,
+            decoding=run.decoding,
+            cached_prompt_tokens=run.reused,
+        )
+        return Done(request.id, "".join(pieces), run.reason, stats, run.stopped_in)
 
     # -- generation ------------------------------------------------------------------------------------------
     def stream(self, request: Request, on_text: Callable[[str], None], cancel: CancelFlag) -> Done:
         self._require_model()
         assert self.info is not None
         started = time.perf_counter()
+        if self._fast_handles(request):
+            return self._fast_stream(request, on_text, cancel, started)
         ids, dropped, max_new = self._fit(request, self.encode(request.prompt))
         config = self._generation_config(request, max_new)
         sampling = request.sampling
@@ -559,9 +751,22 @@ class LocalBackend:
         return Done(request.id, "".join(pieces), reason, stats, stopped_in)
 
     def raw_generate(self, request: Request) -> Done:
-        """Plain `model.generate` with no streamer, hooks or stopping criteria: the benchmarks' baseline."""
+        """Plain `model.generate` with no streamer, hooks or stopping criteria: the benchmarks' baseline.
+
+        With the fast path loaded, its lean loop with no streaming or cancel checks instead, so that a benchmark
+        comparing raw with the app compares the same path and precision.
+        """
         self._require_model()
         ids, dropped, max_new = self._fit(request, self.encode(request.prompt))
+        if self._fast_handles(request):
+            started = time.perf_counter()
+            run = self._fast_run(request, ids, max_new, _NEVER, lambda token: None)
+            elapsed = time.perf_counter() - started
+            text = self.tokenizer.decode(run.generated, skip_special_tokens=True)
+            n = len(run.generated)
+            rate = n / elapsed if elapsed > 0 else 0.0
+            stats = Stats(len(ids), n, 0.0, rate, elapsed * 1000, dropped, run.decoding)
+            return Done(request.id, text, run.reason, stats)
         config = self._generation_config(request, max_new)
         input_ids = torch.tensor([ids], device=self.model.device)
         started = time.perf_counter()
@@ -575,6 +780,14 @@ class LocalBackend:
         n = int(generated.numel())
         stats = Stats(len(ids), n, 0.0, n / elapsed if elapsed > 0 else 0.0, elapsed * 1000, dropped, "greedy")
         return Done(request.id, text, "length", stats)
+
+
+class _NeverSet:
+    def is_set(self) -> bool:
+        return False
+
+
+_NEVER = _NeverSet()
 
 
 def _out_of_memory(exc: BaseException) -> bool:

@@ -1,0 +1,178 @@
+"""CPU decoding of the embedded model: plain float32 `generate` against the app's default fast path.
+
+Greedy, 128 new tokens after a ~64-token prompt, 2 threads.
+- raw: float32 `model.generate` in its own model host (inference_mode, no streamer/hooks), one warm-up, median of 3.
+- app: the default CPU path (precision "auto": app/engine/fast_decode.py) through the whole app path: request ->
+  worker thread -> host -> pipe -> worker -> queued signals on the GUI thread, timed there; one warm-up, median of 3.
+- agreement: teacher-forced top-1 agreement. The float32 greedy continuations (128 new tokens) of 10 fixed, varied
+  prompts are fed to the fast path; the fraction of positions where its choice of next token equals float32's.
+  (Free-running outputs of two precisions part at the first near-tie, so comparing them measures luck.)
+- ppl_ratio: perplexity of the fast path over float32's on tests/data/river_year.md (its first 4,096 tokens, in
+  1,024-token windows).
+- host_rss_mb: resident memory of the app's model host after a 256-token generation.
+Goals: speedup >= 5, agreement >= 0.97, ppl_ratio <= 1.03, host_rss_mb <= 450.
+
+    python benchmarks/cpu_decode.py
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+import time
+
+import _common  # noqa: F401  (offscreen Qt and the repository on sys.path, before any app import)
+from _common import REPO, median, report, wait_for
+
+TOKENS = 128
+ROUNDS = 3
+THREADS = 2
+PROMPT = (
+    "The river had frozen early that year, and the ferryman, who had worked the crossing for forty winters, "
+    "decided to walk across the ice to the village on the far bank. He packed bread, a lantern and a letter for "
+    "his sister, and set out before the sun was up. Halfway across, he heard"
+)
+QUALITY_PROMPTS = (
+    "The ferry left the harbour at dawn, and the passengers",
+    "def fibonacci(n):\n    ",
+    "Dear Sir or Madam,\n\nI am writing to complain about",
+    "The mitochondria is the part of the cell that",
+    "In 1848, revolutions swept across Europe because",
+    "Here is a recipe for a simple tomato soup:\n\n1.",
+    "Q: What is the capital of Australia?\nA:",
+    "The three most important things to remember when writing a cover letter are",
+    "Once upon a time, in a village at the edge of a great forest, there lived",
+    "Photosynthesis converts sunlight into chemical energy. In simple terms,",
+)
+PPL_TOKENS = 4096
+PPL_WINDOW = 1024
+
+
+def main() -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from app.engine.requests import ModelSpec, RawText, Request, Sampling
+    from app.paths import AppPaths
+    from app.worker.client import ModelClient
+    from app.worker.host import HostConfig
+
+    app = QApplication.instance() or QApplication([])
+    paths = AppPaths.default().ensure()
+    config = HostConfig(models_root=str(paths.models), log_file=str(paths.host_log), threads=THREADS)
+    sampling = Sampling(max_new_tokens=TOKENS, min_new_tokens=TOKENS, greedy=True, repetition_penalty=1.0)
+    request = Request("continue", RawText(PROMPT), sampling)
+
+    def load(spec: ModelSpec) -> tuple[ModelClient, object]:
+        client = ModelClient(config, spec)
+        client.load()
+        (info,) = wait_for(client.model_loaded, timeout_s=600)
+        return client, info
+
+    # The baseline first, in its own host, which is then stopped: the two never compete for the two cores.
+    raw_client, raw_info = load(ModelSpec(dtype="float32"))
+    try:
+        raw_times = []
+        for round_ in range(ROUNDS + 1):
+            (done,) = wait_for(raw_client.submit(request, raw=True).finished, timeout_s=600)
+            assert done.stats.new_tokens == TOKENS, done  # type: ignore[attr-defined]
+            if round_:
+                raw_times.append(done.stats.total_ms / 1000)  # type: ignore[attr-defined]
+        prompt_tokens = done.stats.prompt_tokens  # type: ignore[attr-defined]
+    finally:
+        raw_client.shutdown()
+
+    app_client, info = load(ModelSpec())
+    try:
+        app_times = []
+        for round_ in range(ROUNDS + 1):
+            started = time.perf_counter()
+            handle = app_client.submit(request)
+            pieces: list[str] = []
+            handle.chunk.connect(pieces.append)
+            (done,) = wait_for(handle.finished, timeout_s=600)
+            elapsed = time.perf_counter() - started
+            assert done.stats.new_tokens == TOKENS and "".join(pieces) == done.text, done  # type: ignore[attr-defined]
+            if round_:
+                app_times.append(elapsed)
+        long = Request("continue", RawText(PROMPT), Sampling(max_new_tokens=256, min_new_tokens=256, greedy=True))
+        wait_for(app_client.submit(long).finished, timeout_s=600)
+        app.processEvents()
+        host_rss_mb = _rss_mb(app_client.host.pid)
+    finally:
+        app_client.shutdown()
+
+    raw_tok_s = TOKENS / median(raw_times)
+    app_tok_s = TOKENS / median(app_times)
+    agreement, ppl_ratio = quality(info.path)  # type: ignore[attr-defined]
+    report(
+        {
+            "raw_fp32_tok_s": round(raw_tok_s, 2),
+            "app_tok_s": round(app_tok_s, 2),
+            "speedup": round(app_tok_s / raw_tok_s, 2),
+            "agreement": round(agreement, 4),
+            "ppl_ratio": round(ppl_ratio, 4),
+            "host_rss_mb": round(host_rss_mb, 1),
+            "path": describe_path(info.dtype),  # type: ignore[attr-defined]
+            "raw_dtype": raw_info.dtype,  # type: ignore[attr-defined]
+            "raw_times_s": [round(t, 3) for t in raw_times],
+            "app_times_s": [round(t, 3) for t in app_times],
+            "prompt_tokens": prompt_tokens,
+            "tokens": TOKENS,
+            "threads": THREADS,
+        }
+    )
+    return 0
+
+
+def describe_path(dtype: str) -> str:
+    if dtype.startswith("int"):
+        return f"fast CPU path: {dtype} weights (output layer int8), lean decode loop, static KV cache"
+    return f"plain generate, {dtype}"
+
+
+def _rss_mb(pid: int | None) -> float:
+    import psutil
+
+    return float(psutil.Process(pid).memory_info().rss) / 1024 / 1024 if pid else 0.0
+
+
+def quality(folder: str) -> tuple[float, float]:
+    """(agreement, ppl_ratio) of the fast path against float32, computed here after the app runs are over."""
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    from app.engine.fast_decode import FastModel
+
+    torch.set_num_threads(THREADS)
+    tokenizer = AutoTokenizer.from_pretrained(folder)
+    reference = AutoModelForCausalLM.from_pretrained(folder, dtype=torch.float32).eval()
+    fast = FastModel(AutoModelForCausalLM.from_pretrained(folder, dtype=torch.float32).eval(), max_len=PPL_WINDOW * 2)
+    agree = positions = 0
+    with torch.inference_mode():
+        for prompt in QUALITY_PROMPTS:
+            ids = tokenizer(prompt, return_tensors="pt").input_ids
+            full = reference.generate(ids, attention_mask=torch.ones_like(ids), max_new_tokens=TOKENS, do_sample=False)
+            if full.shape[1] <= ids.shape[1] + 1:
+                continue
+            wanted = reference(full).logits[0, ids.shape[1] - 1 : -1].argmax(-1)
+            hidden = fast.forward(full[0], 0, last_only=False)[ids.shape[1] - 1 : -1]
+            got = fast.pick(hidden, fast.logits(hidden))
+            agree += int((got == wanted).sum())
+            positions += int(wanted.numel())
+        text = (REPO / "tests" / "data" / "river_year.md").read_text(encoding="utf-8")
+        tokens = tokenizer(text, return_tensors="pt").input_ids[0, :PPL_TOKENS]
+        nll_ref = nll_fast = 0.0
+        count = 0
+        for start in range(0, len(tokens) - 1, PPL_WINDOW):
+            window = tokens[start : start + PPL_WINDOW]
+            targets = window[1:]
+            ref_logits = reference(window.unsqueeze(0)).logits[0, :-1].float()
+            fast_logits = fast.logits(fast.forward(window, 0, last_only=False))[:-1]
+            nll_ref += float(torch.nn.functional.cross_entropy(ref_logits, targets, reduction="sum"))
+            nll_fast += float(torch.nn.functional.cross_entropy(fast_logits, targets, reduction="sum"))
+            count += int(targets.numel())
+    return agree / max(positions, 1), math.exp(nll_fast / count) / math.exp(nll_ref / count)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
