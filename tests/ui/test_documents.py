@@ -410,24 +410,26 @@ def test_dropping_text_still_inserts_text(qtbot, app_context: AppContext) -> Non
 
 
 # -- files changed by other programs -----------------------------------------------------------------------------------
-def test_a_file_changed_on_disk_is_reloaded_when_the_user_agrees(
+def test_a_file_changed_on_disk_reloads_without_a_question_when_nothing_is_unsaved(
     qtbot, app_context: AppContext, asker: ScriptedAsker, tmp_path: Path
 ) -> None:
     window = app_context.window
     path = write(tmp_path / "shared.md", "version one\n")
     document = open_and_wait(qtbot, window, path)
-    asker.reload = True
+    asker.reload = False  # would keep the old text if asked: it must not be asked
     replace_atomically(path, "version two, from another program\n")
     qtbot.waitUntil(lambda: document.text == "version two, from another program\n", timeout=15_000)
-    assert ("reload", "shared.md") in asker.asked
+    assert ("reload", "shared.md") not in asker.asked
+    assert "shared.md changed on disk and was reloaded" in window.notice_bar.label.text()
     assert not document.modified
-    # The reload is one undo step: the user can take it back.
+    # The reload is one undo step: the user can take it back, which makes the text differ from the file again.
     active_editor(window).undo()
-    assert document.text == "version one\n"
-    # The watch survives the rename: a second change is noticed too.
-    asker.asked.clear()
+    assert document.text == "version one\n" and document.modified
+    # The watch survives the rename: a second change is noticed too, and now it asks before replacing that text.
+    asker.reload = True
     replace_atomically(path, "version three\n")
     qtbot.waitUntil(lambda: document.text == "version three\n", timeout=15_000)
+    assert asker.asked.count(("reload", "shared.md")) == 1
 
 
 def test_keeping_my_text_when_the_file_changed_on_disk(
@@ -436,15 +438,16 @@ def test_keeping_my_text_when_the_file_changed_on_disk(
     window = app_context.window
     path = write(tmp_path / "shared.md", "mine\n")
     document = open_and_wait(qtbot, window, path)
+    type_at_end(qtbot, window, " too")  # unsaved edits: now a change on disk asks first
     asker.reload = False
     replace_atomically(path, "theirs, longer\n")
     qtbot.waitUntil(lambda: ("reload", "shared.md") in asker.asked, timeout=15_000)
-    assert document.text == "mine\n"
+    assert document.text == "mine\n too"
     assert document.modified  # what is on screen differs from the file: saving or closing must not lose it
     window.workspace.check_disk(document)  # nothing new on disk: not asked again
     assert asker.asked.count(("reload", "shared.md")) == 1
     press(qtbot, window.editor, StandardKey.Save)
-    assert path.read_text() == "mine\n"
+    assert path.read_text() == "mine\n too"
 
 
 def test_a_deleted_file_is_reported_and_its_text_saved_again(qtbot, app_context: AppContext, tmp_path: Path) -> None:

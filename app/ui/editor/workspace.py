@@ -253,7 +253,8 @@ class Workspace(QObject):
             self._watch(path)  # editors that replace files by renaming drop the watch; add it back
 
     def check_disk(self, document: Document) -> None:
-        """Offer to reload a document whose file changed on disk, or say that it was deleted."""
+        """Reload a document whose file changed on disk (asking first when it has unsaved edits), or say that the
+        file was deleted."""
         if document.path is None or document.id in self._asking_about:
             return
         stamp = DiskStamp.of(document.path)
@@ -264,6 +265,11 @@ class Workspace(QObject):
             document.qdoc.setModified(True)  # the editor holds the only copy now
             gone = _tr("{name} was deleted or moved by another program. Your text is still here; save it to keep it.")
             self.messages.warning(gone.format(name=document.title))
+            return
+        if not document.modified:
+            # Nothing of the user's would be lost: take the new version without a question (one undo step).
+            self._reload(document)
+            self.messages.info(_tr("{name} changed on disk and was reloaded.").format(name=document.title))
             return
         self._asking_about.add(document.id)
         try:
