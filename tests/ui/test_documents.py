@@ -904,7 +904,7 @@ def test_file_errors_are_shown_in_the_users_language(qtbot, app_context: AppCont
     assert notice == "notes 是文件夹，不是文本文件。"
 
 
-# -- large files ---------------------------------------------------------------------------------------------------------
+# -- large files -------------------------------------------------------------------------------------------------------
 def test_a_large_file_goes_in_slice_by_slice_read_only_until_it_is_all_there(
     qtbot, app_context: AppContext, tmp_path: Path
 ) -> None:
