@@ -56,3 +56,16 @@ def restore_endings(text: str, endings: LineEndings) -> str:
 
 def unix() -> LineEndings:
     return LineEndings((), "\n")
+
+
+_CODES = {"\n": "n", "\r\n": "c", "\r": "r", "": "-"}
+_ENDINGS = {code: ending for ending, code in _CODES.items()}
+
+
+def pack(endings: LineEndings) -> str:
+    """One letter per line (for a recovery file): "c" CRLF, "n" LF, "r" CR, "-" none."""
+    return "".join(_CODES[e] for e in endings.endings)
+
+
+def unpack(codes: str, dominant: str) -> LineEndings:
+    return LineEndings(tuple(_ENDINGS.get(code, dominant) for code in codes), dominant or "\n")

@@ -30,6 +30,8 @@ class RecoveryRecord:
     cursor: int = 0
     encoding: str = "utf-8"
     saved_at: float = 0.0  # seconds since the epoch
+    endings: str = ""  # the file's line endings, one letter per line (store/line_endings.pack)
+    dominant_ending: str = "\n"
 
     @property
     def words(self) -> int:

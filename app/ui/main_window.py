@@ -40,6 +40,7 @@ from app.resources import resource_path
 from app.secrets import SecretStore
 from app.store import custom_actions, recovery
 from app.store.export import FORMATS
+from app.store.line_endings import unpack
 from app.store.settings import Settings, register_defaults
 from app.store.textfile import TextFileError
 from app.ui import session
@@ -918,6 +919,17 @@ class MainWindow(QMainWindow):
             pane.editor.setTextCursor(cursor)
             pane.editor.centerCursor()
 
+    def _place_cursor(self, document: Document, position: int) -> None:
+        if document.loading:  # a long text still going in: once it is all there
+            document.loading_changed.connect(lambda _loading: self._place_cursor(document, position))
+            return
+        pane = self.tabs.pane_for(document)
+        if pane is not None:
+            cursor = pane.editor.textCursor()
+            cursor.setPosition(max(0, min(position, document.qdoc.characterCount() - 1)))
+            pane.editor.setTextCursor(cursor)
+            pane.editor.centerCursor()
+
     def recover(self) -> None:
         records = recovery.recoverable(self.paths.data / "recovery")
         if not records:
@@ -927,9 +939,12 @@ class MainWindow(QMainWindow):
             return
         for record in chosen:
             path = Path(record.path) if record.path else None
-            document = Document(record.text, path if path and path.exists() else None, record.encoding)
-            document.qdoc.setModified(True)
+            endings = unpack(record.endings, record.dominant_ending)
+            document = Document(
+                record.text, path if path and path.exists() else None, record.encoding, endings, modified=True
+            )
             self.workspace.add(document)
+            self._place_cursor(document, record.cursor)  # back where the writer was
         recovery.discard_orphans(self.paths.data / "recovery")
         if chosen:
             self.messages.info(_tr("Restored {n} document(s). Save them to keep them.").format(n=len(chosen)))

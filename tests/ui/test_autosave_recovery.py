@@ -336,3 +336,36 @@ def test_a_killed_app_restores_every_typed_character(
     context.window.editor.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClick(context.window.editor, Qt.Key.Key_Period)
     assert context.window.editor.toPlainText() == TYPED + "."
+
+
+def test_a_recovered_document_keeps_its_line_endings_and_cursor(
+    qtbot, home: AppPaths, tmp_path: Path, python: str, python_env: dict[str, str], new_window
+) -> None:
+    """A CRLF file edited, then the app killed: it comes back where the cursor was, and saves as CRLF again."""
+    path = tmp_path / "windows.txt"
+    path.write_bytes(b"first line\r\nsecond line\r\n")
+    first = new_window(home, Settings.at(str(home.settings_file)))
+    window = first.window
+    open_and_wait(qtbot, window, path)
+    editor = window.editor
+    editor.setFocus()
+    cursor = editor.textCursor()
+    cursor.setPosition(len("first line"))
+    editor.setTextCursor(cursor)
+    with qtbot.waitSignal(window.autosave.written, timeout=15_000):
+        type_text(editor, ", edited")
+    record = json.loads(recovery_file(window).read_text(encoding="utf-8"))
+    assert record["cursor"] == len("first line, edited")
+    assert record["endings"] == "cc" and record["dominant_ending"] == "\r\n"
+
+    # What a crash leaves: the record in an instance folder whose lock nobody holds.
+    orphan = leave_orphans(python, python_env, home.data / "recovery", [record])
+    assert orphan.exists()
+    offered = RecoveryChoices(restore_all)
+    second = new_window(home, Settings.at(str(home.settings_file)), recovery=offered)
+    restored = second.window.workspace.active
+    assert restored is not None and restored.text == "first line, edited\nsecond line\n"
+    assert second.window.editor.textCursor().position() == len("first line, edited")
+    assert restored.endings.dominant == "\r\n"
+    assert second.window.workspace.save(restored)
+    assert path.read_bytes() == b"first line, edited\r\nsecond line\r\n"

@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from app.store.line_endings import pack
 from app.store.recovery import RecoveryRecord, RecoveryStore
 from app.ui.editor.document import Document
 from app.ui.editor.workspace import Workspace
@@ -84,15 +85,16 @@ class Autosave(QObject):
             if not document.modified:
                 self._submit_remove(doc_id)
                 continue
-            cursor = 0
             record = RecoveryRecord(
                 doc_id=document.id,
                 title=document.title,
                 text=document.text,
                 path=str(document.path or ""),
-                cursor=cursor,
+                cursor=document.cursor_position,
                 encoding=document.encoding,
                 saved_at=time.time(),
+                endings=pack(document.endings),
+                dominant_ending=document.endings.dominant,
             )
             self._writer.submit(self._write, record)
 

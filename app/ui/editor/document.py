@@ -67,6 +67,7 @@ class Document(QObject):
         self.encoding = encoding
         self.endings = endings or unix()
         self.disk_stamp = DiskStamp.of(path) if path else None
+        self.cursor_position = 0  # where the editor's cursor is (kept by its EditorPane), for the recovery file
         self._untitled_number = 0 if path else next(_untitled)
         self.qdoc.modificationChanged.connect(lambda _modified: self.title_changed.emit())
 

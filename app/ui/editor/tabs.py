@@ -25,6 +25,7 @@ class EditorPane(QWidget):
         # A long file goes in slice by slice; typing into a half-loaded text would scramble it.
         self.editor.setReadOnly(document.loading)
         document.loading_changed.connect(self._on_loading)
+        self.editor.cursorPositionChanged.connect(self._remember_cursor)
         self.preview = MarkdownPreview(self.editor)
         self.preview.hide()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -34,6 +35,9 @@ class EditorPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
+
+    def _remember_cursor(self) -> None:
+        self.document.cursor_position = self.editor.textCursor().position()
 
     def _on_loading(self, loading: bool) -> None:
         self.editor.setReadOnly(loading)
