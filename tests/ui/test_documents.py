@@ -820,6 +820,7 @@ def test_markdown_preview_shows_rendered_headings(qtbot, app_context: AppContext
 
     qtbot.waitUntil(lambda: headings() == [(1, "Title")], timeout=5_000)
     assert "#" not in pane.preview.toPlainText()
+
     type_at_end(qtbot, window, "\n## Second part\n")
     qtbot.waitUntil(lambda: headings() == [(1, "Title"), (2, "Second part")], timeout=5_000)
     press(qtbot, window.editor, StandardKey.New)
@@ -947,3 +948,30 @@ def test_a_large_word_import_is_an_unsaved_document_once_loaded(qtbot, app_conte
             pass
     assert document.modified and document.path is None  # saving asks where: never over the Word file
     assert document.text.startswith("Paragraph 0 of a long report") and "Paragraph 1499 of" in document.text
+
+
+def test_the_preview_scrolls_with_the_editor(qtbot, app_context: AppContext) -> None:
+    window = app_context.window
+    window.editor.setPlainText("\n\n".join(f"## Section {i}\n\nParagraph {i} of a long text." for i in range(200)))
+    pane = window.tabs.current_pane()
+    assert pane is not None
+    press(qtbot, window.editor, shortcut(window, "view.preview"))
+    preview_bar, editor_bar = pane.preview.verticalScrollBar(), window.editor.verticalScrollBar()
+    qtbot.waitUntil(lambda: preview_bar.maximum() > 0, timeout=5_000)
+
+    def fraction(bar: object) -> float:
+        return bar.value() / bar.maximum()  # type: ignore[attr-defined]
+
+    editor_bar.setValue(editor_bar.maximum())
+    assert preview_bar.value() == preview_bar.maximum()
+    editor_bar.setValue(editor_bar.maximum() // 2)
+    assert abs(fraction(preview_bar) - fraction(editor_bar)) < 0.02
+    editor_bar.setValue(0)
+    assert preview_bar.value() == 0
+    # An edit re-renders the preview; it stays where the editor is.
+    editor_bar.setValue(editor_bar.maximum() // 3)
+    at_end = QTextCursor(window.editor.document())
+    at_end.movePosition(QTextCursor.MoveOperation.End)
+    at_end.insertText("!")
+    qtbot.waitUntil(lambda: "!" in pane.preview.toPlainText(), timeout=5_000)
+    assert abs(fraction(preview_bar) - fraction(editor_bar)) < 0.02

@@ -1,4 +1,5 @@
-"""Markdown preview beside the editor, rendered by Qt's own Markdown support, refreshed as you type."""
+"""Markdown preview beside the editor, rendered by Qt's own Markdown support, refreshed as you type and scrolled
+with the editor."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ class MarkdownPreview(QTextBrowser):
         self._timer.setInterval(250)
         self._timer.timeout.connect(self.refresh)
         editor.textChanged.connect(self._schedule)
+        editor.verticalScrollBar().valueChanged.connect(self.follow_editor)
 
     def _schedule(self) -> None:
         if self.isVisible():
@@ -29,9 +31,17 @@ class MarkdownPreview(QTextBrowser):
         self.refresh()
 
     def refresh(self) -> None:
-        scroll = self.verticalScrollBar().value()
         self.setMarkdown(self._editor.toPlainText())
-        self.verticalScrollBar().setValue(scroll)
+        self.follow_editor()
+
+    def follow_editor(self) -> None:
+        """Show the same part of the text as the editor: the same fraction of the way down (a rendered heading or
+        table is not as tall as its Markdown, so lines cannot be matched one for one)."""
+        if not self.isVisible():
+            return
+        source, bar = self._editor.verticalScrollBar(), self.verticalScrollBar()
+        fraction = source.value() / source.maximum() if source.maximum() > 0 else 0.0
+        bar.setValue(round(fraction * bar.maximum()))
 
     @staticmethod
     def _open(url: QUrl) -> None:
