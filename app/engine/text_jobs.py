@@ -75,13 +75,16 @@ class ServiceCounter:
         return self.count_many([text])[0]
 
     def count_many(self, texts: list[str]) -> list[TokenCount]:
-        if self.exact:
-            try:
-                counts: list[TokenCount] = self._run(count_tokens, self.model_dir, texts)
-                return counts
-            except RuntimeError:  # the service is busy, closing or gone: an estimate on the high side
-                pass
-        return [TokenCount(conservative_count(t), False) if t else TokenCount(0, False) for t in texts]
+        if not self.exact:
+            return _ESTIMATOR.count_many(texts)  # no tokenizer (a server's model): the usual estimate, marked ≈
+        try:
+            counts: list[TokenCount] = self._run(count_tokens, self.model_dir, texts)
+            return counts
+        except RuntimeError:  # the service is busy, closing or gone: an estimate on the high side
+            return [TokenCount(conservative_count(t), False) if t else TokenCount(0, False) for t in texts]
+
+
+_ESTIMATOR = TokenCounter(None)
 
 
 def detect_language(text: str) -> languages.Detection:

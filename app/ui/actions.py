@@ -52,6 +52,7 @@ SPECS: tuple[ActionSpec, ...] = (
     _s("file.save", "&Save", StandardKey.Save, group="File", tip="Save the document"),
     _s("file.save_as", "Save &As…", StandardKey.SaveAs, "Ctrl+Shift+S", group="File", tip="Save under a new name"),
     _s("file.export", "&Export…", "Ctrl+Shift+E", group="File", tip="Export as Markdown, text, HTML, Word or PDF"),
+    _s("file.print", "&Print…", StandardKey.Print, "Ctrl+P", group="File", tip="Print the document, with a preview"),
     _s("file.close", "&Close Tab", StandardKey.Close, "Ctrl+W", group="File", tip="Close the document"),
     _s("file.quit", "&Quit", StandardKey.Quit, "Ctrl+Q", group="File", tip="Close Inkwell"),
     # Edit
@@ -73,6 +74,15 @@ SPECS: tuple[ActionSpec, ...] = (
         "Ctrl+Shift+V",
         group="View",
         tip="Show the rendered Markdown beside the text",
+    ),
+    _s("view.outline", "O&utline", "Ctrl+Shift+T", group="View", tip="The document's headings; click one to go there"),
+    _s(
+        "view.focus_mode",
+        "&Distraction-Free Mode",
+        StandardKey.FullScreen,
+        "F11",
+        group="View",
+        tip="Full screen with only the text; the same key brings everything back",
     ),
     _s("view.summarize_pane", "&Summarize Pane", "F7", group="View"),
     _s("view.translate_pane", "&Translate Pane", "F8", group="View"),

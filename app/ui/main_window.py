@@ -59,6 +59,7 @@ from app.ui.editor.counts import CountsController
 from app.ui.editor.document import Document
 from app.ui.editor.editor import Editor
 from app.ui.editor.find_bar import FindBar
+from app.ui.editor.outline import OutlineView
 from app.ui.editor.review_panel import ReviewPanel
 from app.ui.editor.selection_actions import CustomAction, LongSelectionChoice, Phase, SelectionActions
 from app.ui.editor.tabs import DocumentTabs, EditorPane
@@ -116,6 +117,8 @@ class MainWindow(QMainWindow):
         # text-services process, so none of it holds the GIL in this process.
         self.services: Services = services or InlineTextServices()
         self._exports: BackgroundRunner | None = None  # made on the first export
+        # Replaceable in tests: the modal print preview (None: Qt's, whose module loads on the first print).
+        self.open_print_preview: Callable[[str, str, QWidget], None] | None = None
         self.models = models
         self.secrets = secrets or SecretStore()
         self._model_dialog: QDialog | None = None
@@ -183,6 +186,13 @@ class MainWindow(QMainWindow):
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             self.docks[key] = dock
         # One side panel with a tab per pane: the editor keeps its width, and only one pane's Alt keys are live.
+        self.outline = OutlineView()
+        self.outline_dock = QDockWidget(_tr("Outline"), self)
+        self.outline_dock.setObjectName("dock.outline")
+        self.outline_dock.setWidget(self.outline)
+        self.outline_dock.hide()
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_dock)
+        self._focus_mode_hidden: list[QWidget] = []
         self.tabifyDockWidget(self.docks["summarize"], self.docks["translate"])
         self.tabifyDockWidget(self.docks["translate"], self.docks["chat"])
 
@@ -354,7 +364,7 @@ class MainWindow(QMainWindow):
         for action_id in ("file.new", "file.open"):
             file_menu.addAction(a[action_id])
         self.recent_menu = file_menu.addMenu(_tr("Open &Recent"))
-        for action_id in ("file.import_docx", "file.save", "file.save_as", "file.export", "file.close"):
+        for action_id in ("file.import_docx", "file.save", "file.save_as", "file.export", "file.print", "file.close"):
             file_menu.addAction(a[action_id])
         file_menu.addSeparator()
         file_menu.addAction(a["file.quit"])
@@ -374,6 +384,11 @@ class MainWindow(QMainWindow):
             a[action_id].setCheckable(True)
             view_menu.addAction(a[action_id])
         view_menu.addSeparator()
+        for action_id in ("view.outline", "view.focus_mode"):
+            a[action_id].setCheckable(True)
+            view_menu.addAction(a[action_id])
+            self.addAction(a[action_id])  # live while the menu bar is hidden (distraction-free mode)
+        self.outline_dock.visibilityChanged.connect(a["view.outline"].setChecked)
         for action_id, key in (
             ("view.summarize_pane", "summarize"),
             ("view.translate_pane", "translate"),
@@ -439,6 +454,9 @@ class MainWindow(QMainWindow):
         a["file.save"].triggered.connect(lambda: self._with_active(ws.save))
         a["file.save_as"].triggered.connect(lambda: self._with_active(ws.save_as))
         a["file.export"].triggered.connect(self.export_dialog)
+        a["file.print"].triggered.connect(self.print_document)
+        a["view.outline"].triggered.connect(self.set_outline_visible)
+        a["view.focus_mode"].triggered.connect(self.set_focus_mode)
         a["file.close"].triggered.connect(lambda: self._with_active(ws.close))
         a["file.quit"].triggered.connect(self.close)
         a["edit.undo"].triggered.connect(lambda: self.editor.undo())
@@ -537,6 +555,7 @@ class MainWindow(QMainWindow):
         if self.continuation.active:
             self.continuation.settle(accept=True)
         self.counts.watch(self.current_editor())
+        self.outline.watch(self.current_editor())
         self._update_title()
         self._source_timer.start()
 
@@ -659,6 +678,42 @@ class MainWindow(QMainWindow):
         self.settings.set("editor/zoom", steps)
         for pane in self.tabs.panes():
             pane.editor.set_zoom(steps)
+
+    def print_document(self) -> None:
+        document = self._active()
+        if document is None:
+            return
+        opener = self.open_print_preview
+        if opener is None:
+            from app.ui.printing import print_with_preview
+
+            opener = print_with_preview
+        opener(document.text, document.title, self)
+
+    def set_outline_visible(self, visible: bool) -> None:
+        """Like the panes: opening the outline moves the keyboard into it, closing it gives the keyboard back."""
+        self.outline_dock.setVisible(visible)
+        if visible:
+            self.outline.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        elif (editor := self.current_editor()) is not None:
+            editor.setFocus()
+
+    def set_focus_mode(self, on: bool) -> None:
+        """Distraction-free: full screen, only the text. What it hid comes back as it was."""
+        if on and not self._focus_mode_hidden:
+            bars: list[QWidget] = [self.menuBar(), self.statusBar(), self.outline_dock, *self.docks.values()]
+            self._focus_mode_hidden = [w for w in bars if w.isVisible()]
+            for widget in self._focus_mode_hidden:
+                widget.hide()
+            self.showFullScreen()
+        elif not on:
+            for widget in self._focus_mode_hidden:
+                widget.show()
+            self._focus_mode_hidden = []
+            self.showNormal()
+        self.commands["view.focus_mode"].setChecked(on)
+        if (editor := self.current_editor()) is not None:
+            editor.setFocus()
 
     def set_word_wrap(self, on: bool) -> None:
         self.settings.set("editor/word_wrap", on)
