@@ -1,7 +1,8 @@
 """`inkwell --self-test`: proves that an installed Inkwell works end to end on this computer.
 
 It composes the real main window (offscreen), continues a short text through the model host — the spawned child
-process, started from the frozen executable in an installed app — and checks that the streamed text arrived.
+process, started from the frozen executable in an installed app — and checks that the streamed text arrived; then
+it detects a language in the other child, the text-services process (lingua's language models must be bundled).
 `inkwell generate` cannot prove that: it runs the model in its own process. Prints `self-test ok` and returns 0, or
 prints one line saying what failed and returns 1.
 
@@ -28,6 +29,8 @@ PROMPT = "The quick brown fox"
 NEW_TOKENS = 8
 TIMEOUT_S = 600.0  # the first run converts the embedded model (tens of seconds on a slow laptop)
 OK_LINE = "self-test ok"
+GERMAN_TEXT = "Heute Morgen hat es in der ganzen Stadt geregnet, aber am Nachmittag schien wieder die Sonne."
+GERMAN_CODE = "de"
 
 
 class SelfTestError(Exception):
@@ -125,6 +128,7 @@ def _check(spec: ModelSpec | None, timeout_s: float) -> tuple[int, str]:
                     raise SelfTestError("the main window did not open")
                 outcome = _continue_text(client, timeout_s, QEventLoop, QTimer)
                 host_pid = client.host.pid
+                language = _detect_in_text_services(context.services)
             finally:
                 context.shutdown()
                 context.window.hide()
@@ -145,7 +149,25 @@ def _check(spec: ModelSpec | None, timeout_s: float) -> tuple[int, str]:
         raise SelfTestError("the streamed text differs from the finished text")
     if host_pid is None or host_pid == os.getpid():
         raise SelfTestError("the text was not produced by a separate model host process")
+    if language != GERMAN_CODE:
+        raise SelfTestError(f"the text services process detected {language!r} instead of {GERMAN_CODE!r}")
     return host_pid, streamed
+
+
+def _detect_in_text_services(services: object) -> str | None:
+    """Language detection in the second child process: it needs lingua's bundled language models."""
+    from app.engine.text_jobs import detect_language
+    from app.worker.text_services import TextServices
+
+    if not isinstance(services, TextServices):
+        raise SelfTestError("the window was composed without the text services process")
+    try:
+        detection = services.run(detect_language, GERMAN_TEXT)
+    except Exception as exc:
+        raise SelfTestError(f"the text services process failed: {type(exc).__name__}: {exc}") from exc
+    if services.pid is None or services.pid == os.getpid():
+        raise SelfTestError("language detection did not run in the text services process")
+    return detection.code
 
 
 def _continue_text(client: ModelClient, timeout_s: float, event_loop: type, timer: type) -> Outcome:
