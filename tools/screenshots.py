@@ -95,6 +95,9 @@ def main() -> int:
             editor.setTextCursor(cursor)
             window.run_action("proofread")
             wait_for(window.review.finished, timeout_s=300)
+            if len(window.review.changes()) >= 2:  # change by change: the first left, the second taken
+                window.review.decide_current(False)
+                window.review.decide_current(True)
             window.review_panel.refresh()
             grab(window, f"review-{theme}.png")
             window.review.reject()

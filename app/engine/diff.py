@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import html
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -54,21 +55,48 @@ def change_ratio(pieces: list[Piece]) -> float:
     return changed / total if total else 0.0
 
 
-def diff_html(pieces: list[Piece], *, dark: bool = False) -> str:
-    """The diff as HTML for a QTextBrowser: deletions struck through in red, insertions in green."""
+def diff_html(
+    pieces: list[Piece],
+    *,
+    dark: bool = False,
+    decisions: Mapping[int, bool] | None = None,
+    current: int | None = None,
+) -> str:
+    """The diff as HTML for a QTextBrowser: deletions struck through in red, insertions in green.
+
+    With `decisions` (change index → taken), a taken change shows only its new words, a left one only its old
+    words (greyed); `current` marks the change the keys act on (underlined, with an anchor "change-N" to scroll to).
+    """
     colors = {
         "delete": ("#5c1f1f", "#ffb3b3") if dark else ("#ffe0e0", "#8a1010"),
         "insert": ("#1f4d2a", "#b8f5c8") if dark else ("#dcf5e1", "#145c26"),
     }
+    left_color = "#9a9a9a" if dark else "#6b6b6b"
+    decisions = decisions or {}
     out: list[str] = []
+    change = -1
+    previous_equal = True
     for piece in pieces:
         text = html.escape(piece.text).replace("\n", "<br>")
         if piece.op == "equal":
             out.append(text)
-        else:
-            background, foreground = colors[piece.op]
-            decoration = "line-through" if piece.op == "delete" else "none"
-            out.append(
-                f'<span style="background:{background};color:{foreground};text-decoration:{decoration}">{text}</span>'
-            )
+            previous_equal = True
+            continue
+        if previous_equal:
+            change += 1
+            out.append(f'<a name="change-{change}"></a>')
+        previous_equal = False
+        taken = decisions.get(change)
+        underline = " underline" if change == current else ""
+        if (taken is True and piece.op == "delete") or (taken is False and piece.op == "insert"):
+            continue
+        if taken is False:
+            out.append(f'<span style="color:{left_color};text-decoration:{underline or "none"}">{text}</span>')
+            continue
+        background, foreground = colors[piece.op]
+        decoration = ("line-through" if piece.op == "delete" and taken is None else "") + underline
+        out.append(
+            f'<span style="background:{background};color:{foreground};'
+            f'text-decoration:{decoration.strip() or "none"}">{text}</span>'
+        )
     return '<div style="white-space:pre-wrap">' + "".join(out) + "</div>"

@@ -493,10 +493,15 @@ class MainWindow(QMainWindow):
             "review.copy": panel.copy_button,
             "review.reject": panel.reject_button,
             "review.retry": panel.retry_button,
+            "review.next_change": panel.next_button,
+            "review.previous_change": panel.previous_button,
+            "review.take_change": panel.take_button,
+            "review.leave_change": panel.leave_button,
         }
         for action_id, button in self._review_buttons.items():
             a[action_id].triggered.connect(button.click)
         self.review.phase_changed.connect(self._sync_review_actions)
+        self.review.decisions_changed.connect(self._sync_review_actions)
         a.shortcuts_changed.connect(self._sync_review_actions)
         self._sync_review_actions()
         a["ai.ask_chat"].triggered.connect(self.ask_chat)

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
+from app.engine.changes import apply
 from app.engine.convert import ensure_converted
 from app.engine.models import converted_copy_dir, copy_problem, embedded_gguf
 from app.engine.requests import Done, LoadProgress, ModelSpec, RawText, Request, Sampling
@@ -183,3 +184,55 @@ def test_open_edit_proofread_accept_and_undo_restores_the_exact_text(
     qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert editor.toPlainText() == original  # exactly the text before the AI action
     context.window.close()
+
+
+def test_review_change_by_change_with_the_keyboard_lands_exactly_the_changes_taken(
+    qtbot, embedded_client: ModelClient, paths: AppPaths, tmp_path: Path
+) -> None:
+    """Proofread finds several mistakes; the writer leaves one, takes another, and Accept lands just that."""
+    sentence = "Teh boats was still tied up along teh old stone wall, and nobody new why."
+    text = f"# Letter\n\n{sentence}\n"
+    context = compose(paths, Settings.at(str(tmp_path / "s.ini")), embedded_client, ScriptedAsker())
+    qtbot.addWidget(context.window)
+    context.window.restore_session([])
+    show_active(qtbot, context.window)
+    window = context.window
+    editor = window.editor
+    editor.setPlainText(text)
+    editor.document().clearUndoRedoStacks()
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    cursor = editor.textCursor()
+    cursor.setPosition(text.index(sentence))
+    cursor.setPosition(text.index(sentence) + len(sentence), QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    with qtbot.waitSignal(window.review.finished, timeout=180_000):
+        qtbot.keyClick(editor, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    review, panel = window.review, window.review_panel
+    changes = review.changes()
+    assert len(changes) >= 2, [(c.old, c.new) for c in changes]
+    assert panel.changes_list.count() == len(changes) and review.current_change == 0
+
+    alt = Qt.KeyboardModifier.AltModifier
+    ctrl_alt = Qt.KeyboardModifier.ControlModifier | alt
+    qtbot.keyClick(editor, Qt.Key.Key_K, alt)  # leave the first change: its original words stay
+    assert review.decisions == {0: False} and review.current_change == 1
+    assert panel.changes_list.item(0).text().startswith("✗")
+    qtbot.keyClick(editor, Qt.Key.Key_Return, alt)  # take the second
+    assert review.decisions == {0: False, 1: True}
+    position = review.current_change  # after taking the second: the next undecided one (or the first, left)
+    qtbot.keyClick(editor, Qt.Key.Key_Up, ctrl_alt)
+    assert review.current_change == (position - 1) % len(changes)
+    qtbot.keyClick(editor, Qt.Key.Key_Down, ctrl_alt)
+    assert review.current_change == position
+    assert "1 taken, 1 left" in panel.status.text()
+
+    # Changes not decided are taken by Accept; the one left is not. One undo step takes it all back.
+    expected = apply(sentence, changes, {c.index: c.index != 0 for c in changes})
+    assert expected != sentence and expected != review.result
+    with qtbot.waitSignal(review.phase_changed, timeout=5_000):
+        qtbot.keyClick(editor, Qt.Key.Key_A, alt)
+    assert editor.toPlainText() == text.replace(sentence, expected)
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == text
+    window.close()

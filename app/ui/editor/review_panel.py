@@ -1,11 +1,23 @@
 """The review view under the editor: the model's version of the passage as a word-level diff, streamed in,
-with Accept (one undo step), Reject, Retry and Stop. Explain shows its text with Insert Below instead."""
+with Accept (one undo step), Reject, Retry and Stop. Explain shows its text with Insert Below instead.
+
+Once the text is written, each change of the diff is listed and can be taken or left on its own (the keys are the
+window's review.* actions); Accept then puts exactly the taken changes in the document, as one undo step."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.engine.diff import change_ratio, diff_html
 from app.engine.requests import Done
@@ -42,6 +54,13 @@ class ReviewPanel(QFrame):
         self.retry_button = QPushButton(_tr("Retry"))
         self.stop_button = QPushButton(_tr("&Stop"))
         self.stop_button.setToolTip(_tr("Stop the model — Esc"))
+        self.previous_button = QPushButton(_tr("◀ Previous Change"))
+        self.next_button = QPushButton(_tr("Next Change ▶"))
+        self.take_button = QPushButton(_tr("Take Change"))
+        self.leave_button = QPushButton(_tr("Leave Change"))
+        self.changes_list = QListWidget()
+        self.changes_list.setAccessibleName(_tr("Changes, each taken or left"))
+        self.changes_list.setMaximumWidth(320)
         header = QHBoxLayout()
         header.addWidget(self.title)
         header.addStretch(1)
@@ -57,10 +76,18 @@ class ReviewPanel(QFrame):
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        change_buttons = QHBoxLayout()
+        for button in (self.previous_button, self.next_button, self.take_button, self.leave_button):
+            change_buttons.addWidget(button)
+        change_buttons.addStretch(1)
+        body = QHBoxLayout()
+        body.addWidget(self.view, 1)
+        body.addWidget(self.changes_list)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 8)
         layout.addLayout(header)
-        layout.addWidget(self.view, 1)
+        layout.addLayout(body, 1)
+        layout.addLayout(change_buttons)
         layout.addLayout(buttons)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -74,6 +101,12 @@ class ReviewPanel(QFrame):
         self.reject_button.clicked.connect(controller.reject)
         self.retry_button.clicked.connect(controller.retry)
         self.stop_button.clicked.connect(controller.stop)
+        self.previous_button.clicked.connect(lambda: controller.move_change(-1))
+        self.next_button.clicked.connect(lambda: controller.move_change(1))
+        self.take_button.clicked.connect(lambda: controller.decide_current(True))
+        self.leave_button.clicked.connect(lambda: controller.decide_current(False))
+        self.changes_list.currentRowChanged.connect(self._on_row)
+        controller.decisions_changed.connect(self.refresh)
         self.hide()
 
     def set_dark(self, dark: bool) -> None:
@@ -89,12 +122,40 @@ class ReviewPanel(QFrame):
         c = self.controller
         if c.phase is Phase.IDLE:
             return
+        finished = c.phase in (Phase.READY, Phase.STOPPED)
         if c.replaces_text:
             pieces = c.diff()
-            self.view.setHtml(diff_html(pieces, dark=self.dark))
+            current = c.current_change if finished else None
+            self.view.setHtml(diff_html(pieces, dark=self.dark, decisions=c.decisions, current=current))
+            if current is not None:
+                self.view.scrollToAnchor(f"change-{current}")
         else:
             self.view.setPlainText(c.result)
+        self._fill_changes(finished)
         self._update_status()
+
+    def _fill_changes(self, finished: bool) -> None:
+        """One line per change: taken (✓), left (✗) or not decided yet (•), with its old and new words."""
+        c = self.controller
+        changes = c.changes() if c.replaces_text and finished else []
+        self.changes_list.setVisible(bool(changes))
+        for button in (self.previous_button, self.next_button, self.take_button, self.leave_button):
+            button.setVisible(c.replaces_text)
+            button.setEnabled(bool(changes))
+        self.changes_list.blockSignals(True)
+        self.changes_list.clear()
+        for change in changes:
+            decision = c.decisions.get(change.index)
+            mark = "•" if decision is None else "✓" if decision else "✗"
+            old, new = _short(change.old) or "—", _short(change.new) or "—"
+            self.changes_list.addItem(f"{mark} {old} → {new}")
+        if changes:
+            self.changes_list.setCurrentRow(min(c.current_change, len(changes) - 1))
+        self.changes_list.blockSignals(False)
+
+    def _on_row(self, row: int) -> None:
+        if row >= 0 and row != self.controller.current_change:
+            self.controller.go_to_change(row)
 
     def _update_status(self) -> None:
         c = self.controller
@@ -113,6 +174,13 @@ class ReviewPanel(QFrame):
             status += "  " + speed.format(rate=done.stats.tokens_per_s, mode=done.stats.decoding)
             if c.replaces_text:
                 status += "  " + _tr("{pct:.0f}% changed").format(pct=change_ratio(c.diff()) * 100)
+                count = len(c.changes())
+                if count:
+                    taken = sum(1 for v in c.decisions.values() if v)
+                    left = sum(1 for v in c.decisions.values() if not v)
+                    status += "  " + _tr("change {n} of {count}: {taken} taken, {left} left").format(
+                        n=min(c.current_change, count - 1) + 1, count=count, taken=taken, left=left
+                    )
         self.status.setText(status)
 
     def _on_phase(self, phase: Phase) -> None:
@@ -140,3 +208,8 @@ class ReviewPanel(QFrame):
 
     def _insert(self) -> None:
         self.controller.insert_below()
+
+
+def _short(text: str, most: int = 24) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= most else text[: most - 1] + "…"

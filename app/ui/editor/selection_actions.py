@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
 
 from app.engine import prompts
+from app.engine.changes import Change, apply, changes_of
 from app.engine.diff import Piece, word_diff
 from app.engine.requests import Done, Failure, Request, Sampling
 from app.engine.token_count import Counter
@@ -103,6 +104,7 @@ class SelectionActions(QObject):
     text_changed = Signal()  # the model's text grew (coalesce before re-rendering)
     finished = Signal(object)  # Done or Failure
     summarize_instead = Signal(str)  # the user chose the long-document summary for a too-long selection
+    decisions_changed = Signal()  # a change was taken or left, or the current change moved
 
     def __init__(
         self,
@@ -132,6 +134,10 @@ class SelectionActions(QObject):
         self._part_index = 0
         self._handle: JobHandle | None = None
         self.last_done: Done | None = None
+        # Change by change: which changes of the diff the writer took (True) or left (False); the rest are
+        # taken when the review is accepted. `current_change` is the one the keys act on.
+        self.decisions: dict[int, bool] = {}
+        self.current_change = 0
 
     # -- state -----------------------------------------------------------------------------------------------
     @property
@@ -149,10 +155,48 @@ class SelectionActions(QObject):
     def progress(self) -> tuple[int, int]:
         return self._part_index + 1, len(self._parts)
 
-    def diff(self) -> list[Piece]:
+    def _compared(self) -> str:
+        """The part of the original the result so far stands for."""
         done = self._part_index + (1 if self.phase in (Phase.READY, Phase.STOPPED) else 0)
-        compared = "".join(self._parts[: max(done, len(self._outputs))])
-        return word_diff(compared, self.result)
+        return "".join(self._parts[: max(done, len(self._outputs))])
+
+    def diff(self) -> list[Piece]:
+        return word_diff(self._compared(), self.result)
+
+    def changes(self) -> list[Change]:
+        return changes_of(self.diff())
+
+    # -- change by change ------------------------------------------------------------------------------------
+    def move_change(self, step: int) -> None:
+        count = len(self.changes())
+        if count:
+            self.current_change = (self.current_change + step) % count
+            self.decisions_changed.emit()
+
+    def go_to_change(self, index: int) -> None:
+        if 0 <= index < len(self.changes()):
+            self.current_change = index
+            self.decisions_changed.emit()
+
+    def decide_current(self, take: bool) -> None:
+        """Take or leave the current change, then move to the next one not yet decided (if any)."""
+        changes = self.changes()
+        if not changes or self.phase not in (Phase.READY, Phase.STOPPED):
+            return
+        self.current_change = min(self.current_change, len(changes) - 1)
+        self.decisions[self.current_change] = take
+        undecided = [c.index for c in changes if c.index not in self.decisions]
+        later = [i for i in undecided if i > self.current_change]
+        if later or undecided:
+            self.current_change = (later or undecided)[0]
+        self.decisions_changed.emit()
+
+    def accepted_text(self) -> str:
+        """What Accept puts in the document: the result with the changes left by the writer undone."""
+        if not any(taken is False for taken in self.decisions.values()):
+            return self.result
+        changes = self.changes()
+        return apply(self._compared(), changes, {c.index: self.decisions.get(c.index, True) for c in changes})
 
     def _set_phase(self, phase: Phase) -> None:
         if phase is not self.phase:
@@ -193,6 +237,7 @@ class SelectionActions(QObject):
         self.original = original
         self._range = target
         self._parts, self._outputs, self._part_index = parts, [], 0
+        self.decisions, self.current_change = {}, 0
         self.last_done = None
         self._submit_part()
         return True
@@ -299,6 +344,7 @@ class SelectionActions(QObject):
             self._messages.warning(_tr("The text was edited meanwhile; select it again and run the action anew."))
             return
         self._outputs, self._part_index = [], 0
+        self.decisions, self.current_change = {}, 0
         self._submit_part()
 
     def accept(self) -> bool:
@@ -316,7 +362,7 @@ class SelectionActions(QObject):
                 )
             )
             return False
-        replacement = self.result
+        replacement = self.accepted_text()
         if self.phase is Phase.STOPPED and len(self._outputs) < len(self._parts):
             replacement += "".join(self._parts[len(self._outputs) :])  # parts never reached stay as they were
         if not replacement.strip():
@@ -349,6 +395,7 @@ class SelectionActions(QObject):
         self._reset()
 
     def _reset(self) -> None:
+        self.decisions, self.current_change = {}, 0
         self._handle = None
         self._range = None
         self.task = ""
