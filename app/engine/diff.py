@@ -27,7 +27,15 @@ def tokens(text: str) -> list[str]:
 
 def word_diff(original: str, revised: str) -> list[Piece]:
     """Pieces such that equal+delete spell `original` and equal+insert spell `revised`."""
-    a, b = tokens(original), tokens(revised)
+    return _diff(tokens(original), tokens(revised))
+
+
+def line_diff(original: str, revised: str) -> list[Piece]:
+    """As word_diff, line by line: for long texts, where comparing every word would take too long."""
+    return _diff(original.splitlines(keepends=True), revised.splitlines(keepends=True))
+
+
+def _diff(a: list[str], b: list[str]) -> list[Piece]:
     pieces: list[Piece] = []
 
     def add(op: Op, text: str) -> None:

@@ -138,6 +138,18 @@ def build_turn_job(inputs: TurnInputs, model_dir: str) -> TurnPlan | TooLong:
     return build_turn(inputs, counter_for(model_dir))
 
 
+# Above this many characters (both versions together) versions are compared line by line, not word by word.
+WORD_DIFF_MAX_CHARS = 200_000
+
+
+def history_diff_html(older: str, current: str, dark: bool) -> str:
+    """An older version against the current text, as the review shows diffs (what was removed since, what added)."""
+    from app.engine.diff import diff_html, line_diff, word_diff
+
+    compare = word_diff if len(older) + len(current) <= WORD_DIFF_MAX_CHARS else line_diff
+    return diff_html(compare(older, current), dark=dark)
+
+
 def read_docx(path: Path) -> str:
     from app.store.docx_io import import_docx
 

@@ -77,6 +77,13 @@ SPECS: tuple[ActionSpec, ...] = (
     ),
     _s("view.outline", "O&utline", "Ctrl+Shift+T", group="View", tip="The document's headings; click one to go there"),
     _s(
+        "view.history",
+        "&History",
+        "Ctrl+Alt+H",
+        group="View",
+        tip="Every saved or AI-edited version of the document; compare and restore",
+    ),
+    _s(
         "view.focus_mode",
         "&Distraction-Free Mode",
         StandardKey.FullScreen,

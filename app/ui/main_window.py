@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QTextCursor,
+    QTextDocument,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,6 +41,8 @@ from app.resources import resource_path
 from app.secrets import SecretStore
 from app.store import custom_actions, recovery
 from app.store.export import FORMATS
+from app.store.history import default_path as history_path
+from app.store.history import document_key
 from app.store.line_endings import unpack
 from app.store.settings import Settings, register_defaults
 from app.store.textfile import TextFileError
@@ -59,6 +62,8 @@ from app.ui.editor.counts import CountsController
 from app.ui.editor.document import Document
 from app.ui.editor.editor import Editor
 from app.ui.editor.find_bar import FindBar
+from app.ui.editor.history import DocumentHistory
+from app.ui.editor.history_panel import HistoryPanel
 from app.ui.editor.outline import OutlineView
 from app.ui.editor.review_panel import ReviewPanel
 from app.ui.editor.selection_actions import CustomAction, LongSelectionChoice, Phase, SelectionActions
@@ -155,7 +160,7 @@ class MainWindow(QMainWindow):
             self,
         )
         self.review_panel = ReviewPanel(self.review)
-        self.bridge = ActiveEditorBridge(self.current_editor, lambda: self.continuation.settle(accept=True))
+        self.bridge = ActiveEditorBridge(self.current_editor, self._before_pane_edit)
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -193,6 +198,13 @@ class MainWindow(QMainWindow):
         self.outline_dock.hide()
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_dock)
         self._focus_mode_hidden: list[QWidget] = []
+        self.history = DocumentHistory(history_path(paths.data), self.services, self)
+        self.history_panel = HistoryPanel(self.history, self._active)
+        self.history_dock = QDockWidget(_tr("History"), self)
+        self.history_dock.setObjectName("dock.history")
+        self.history_dock.setWidget(self.history_panel)
+        self.history_dock.hide()
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.history_dock)
         self.tabifyDockWidget(self.docks["summarize"], self.docks["translate"])
         self.tabifyDockWidget(self.docks["translate"], self.docks["chat"])
 
@@ -355,6 +367,7 @@ class MainWindow(QMainWindow):
         self.chat_pane.shutdown()
         self.summarizer.close()
         self.translator.close()
+        self.history.close()  # the versions being written are finished first
 
     # -- menus -----------------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -384,11 +397,12 @@ class MainWindow(QMainWindow):
             a[action_id].setCheckable(True)
             view_menu.addAction(a[action_id])
         view_menu.addSeparator()
-        for action_id in ("view.outline", "view.focus_mode"):
+        for action_id in ("view.outline", "view.history", "view.focus_mode"):
             a[action_id].setCheckable(True)
             view_menu.addAction(a[action_id])
             self.addAction(a[action_id])  # live while the menu bar is hidden (distraction-free mode)
         self.outline_dock.visibilityChanged.connect(a["view.outline"].setChecked)
+        self.history_dock.visibilityChanged.connect(a["view.history"].setChecked)
         for action_id, key in (
             ("view.summarize_pane", "summarize"),
             ("view.translate_pane", "translate"),
@@ -456,6 +470,14 @@ class MainWindow(QMainWindow):
         a["file.export"].triggered.connect(self.export_dialog)
         a["file.print"].triggered.connect(self.print_document)
         a["view.outline"].triggered.connect(self.set_outline_visible)
+        a["view.history"].triggered.connect(self.set_history_visible)
+        # Versions: on every save, before every accepted AI edit or pane replacement, around a reload from disk.
+        ws.saved.connect(self._on_saved)
+        ws.about_to_reload.connect(lambda d: self.history.snapshot(d, _tr("Before reloading from disk")))
+        ws.reloaded.connect(lambda d: self.history.snapshot(d, _tr("Reloaded from disk")))
+        self.review.about_to_replace.connect(self._snapshot_before)
+        self.continuation.about_to_accept.connect(lambda q: self._snapshot_before(q, _tr("Continue writing")))
+        self.history.failed.connect(self.messages.error)
         a["view.focus_mode"].triggered.connect(self.set_focus_mode)
         a["file.close"].triggered.connect(lambda: self._with_active(ws.close))
         a["file.quit"].triggered.connect(self.close)
@@ -561,6 +583,7 @@ class MainWindow(QMainWindow):
             self.continuation.settle(accept=True)
         self.counts.watch(self.current_editor())
         self.outline.watch(self.current_editor())
+        self.history_panel.refresh()
         self._update_title()
         self._source_timer.start()
 
@@ -702,6 +725,30 @@ class MainWindow(QMainWindow):
             self.outline.setFocus(Qt.FocusReason.ShortcutFocusReason)
         elif (editor := self.current_editor()) is not None:
             editor.setFocus()
+
+    def set_history_visible(self, visible: bool) -> None:
+        self.history_dock.setVisible(visible)
+        if visible:
+            self.history_panel.versions.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        elif (editor := self.current_editor()) is not None:
+            editor.setFocus()
+
+    def _on_saved(self, document: Document, before: Path | None) -> None:
+        if before != document.path:  # first saved, or saved under a new name: its history goes with it
+            self.history.renamed(document_key(before, document.id), document)
+        self.history.snapshot(document, _tr("Saved"))
+
+    def _before_pane_edit(self) -> None:
+        """A pane is about to put text into the document (Insert, Replace): settle a continuation, keep a version."""
+        self.continuation.settle(accept=True)
+        document = self._active()
+        if document is not None:
+            self.history.snapshot(document, _tr("Before a pane's insert or replace"))
+
+    def _snapshot_before(self, qdoc: QTextDocument, label: str) -> None:
+        document = next((d for d in self.workspace.documents if d.qdoc is qdoc), None)
+        if document is not None:
+            self.history.snapshot(document, _tr("Before {action}").format(action=label))
 
     def set_focus_mode(self, on: bool) -> None:
         """Distraction-free: full screen, only the text. What it hid comes back as it was."""

@@ -46,6 +46,7 @@ class ContinueWriting(QObject):
     phase_changed = Signal(object)  # Phase
     finished = Signal(object)  # Done or Failure, once generation has ended (the text may still be pending)
     settled = Signal(bool)  # True: accepted, False: discarded
+    about_to_accept = Signal(object)  # QTextDocument, holding the text before the continuation, about to take it
 
     def __init__(
         self,
@@ -192,6 +193,7 @@ class ContinueWriting(QObject):
                 if self._pending_on_top():
                     document.undo()  # the pending block leaves the history...
                     if accept:
+                        self.about_to_accept.emit(document)  # the text as it was before the continuation
                         cursor = QTextCursor(document)
                         cursor.setPosition(start.position())
                         cursor.beginEditBlock()

@@ -105,6 +105,7 @@ class SelectionActions(QObject):
     finished = Signal(object)  # Done or Failure
     summarize_instead = Signal(str)  # the user chose the long-document summary for a too-long selection
     decisions_changed = Signal()  # a change was taken or left, or the current change moved
+    about_to_replace = Signal(object, str)  # QTextDocument, what is about to change it ("Proofread", ...)
 
     def __init__(
         self,
@@ -370,6 +371,8 @@ class SelectionActions(QObject):
             return False
         cursor = self._range
         start = cursor.selectionStart()
+        label = f"{self.title} → {self._language()}" if self.task == "translate" else self.title
+        self.about_to_replace.emit(cursor.document(), label)
         cursor.beginEditBlock()
         cursor.insertText(replacement)
         cursor.endEditBlock()

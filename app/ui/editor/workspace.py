@@ -62,6 +62,9 @@ class Workspace(QObject):
     recent_changed = Signal()
     opening = Signal(object)  # Path being read
     opened = Signal(object)  # Document, once a requested file is open (or was already)
+    saved = Signal(object, object)  # Document, the Path it had before (None: untitled until now)
+    about_to_reload = Signal(object)  # Document whose text the file's new version is about to replace
+    reloaded = Signal(object)  # Document
 
     def __init__(
         self,
@@ -187,11 +190,13 @@ class Workspace(QObject):
             if document.path is not None and document.path.exists():
                 self._watch(document.path)
             return False
+        before = document.path
         if document.path != path:
             document.set_path(path)
             self.remember_recent(path)
         document.mark_saved()
         self._watch(path)
+        self.saved.emit(document, before)
         return True
 
     # -- closing ---------------------------------------------------------------------------------------------
@@ -288,6 +293,8 @@ class Workspace(QObject):
         except TextFileError as exc:
             self.messages.error(file_error_text(exc))
             return
+        self.about_to_reload.emit(document)
         document.replace_all_text(loaded.text)
         document.encoding, document.endings = loaded.encoding, loaded.endings
         document.mark_saved()
+        self.reloaded.emit(document)
