@@ -73,7 +73,8 @@ def main() -> int:
     try:
         raw_times = []
         for round_ in range(ROUNDS + 1):
-            (done,) = wait_for(raw_client.submit(request, raw=True).finished, timeout_s=600)
+            handle = raw_client.submit(request, raw=True)  # kept: the handle owns the signal being waited on
+            (done,) = wait_for(handle.finished, timeout_s=600)
             assert done.stats.new_tokens == TOKENS, done  # type: ignore[attr-defined]
             if round_:
                 raw_times.append(done.stats.total_ms / 1000)  # type: ignore[attr-defined]
@@ -95,7 +96,8 @@ def main() -> int:
             if round_:
                 app_times.append(elapsed)
         long = Request("continue", RawText(PROMPT), Sampling(max_new_tokens=256, min_new_tokens=256, greedy=True))
-        wait_for(app_client.submit(long).finished, timeout_s=600)
+        handle = app_client.submit(long)
+        wait_for(handle.finished, timeout_s=600)
         app.processEvents()
         host_rss_mb = _rss_mb(app_client.host.pid)
     finally:

@@ -1,12 +1,16 @@
 """What the app's streaming path costs compared with a bare model.generate in the same model host.
 
-Same model (embedded), same prompt, greedy, exactly 128 new tokens. "raw" is model.generate inside the model host
-with no streamer, hooks or stopping criteria (timed there); "app" is the whole path: request -> worker thread ->
-host -> streamer -> pipe -> worker -> queued signals -> coalesced inserts into the editor, timed on the GUI thread
-from Ctrl+Enter to the finished signal. Rounds alternate after one warm-up of each. Goal: ratio >= 0.95, identical.
+Same model (embedded), same prompt, greedy, exactly 128 new tokens, and the same decoding path and precision on
+both sides (reported as "dtype"): "raw" is the backend's raw_generate inside the model host with no streamer,
+hooks or stopping criteria (timed there) -- plain `model.generate` for a float precision, the fast path's own loop
+without streaming or cancel checks for the default CPU path (int4/int8, app/engine/fast_decode.py); "app" is the
+whole path: request -> worker thread -> host -> streamer -> pipe -> worker -> queued signals -> coalesced inserts
+into the editor, timed on the GUI thread from Ctrl+Enter to the finished signal. Rounds alternate after one
+warm-up of each. Goal: ratio >= 0.95, identical.
 
     python benchmarks/stream_overhead.py                 # the default device (auto)
     python benchmarks/stream_overhead.py --device cuda   # on a GPU machine
+    python benchmarks/stream_overhead.py --dtype float32 # the exact float32 path instead of the fast CPU path
 """
 
 from __future__ import annotations
@@ -32,8 +36,9 @@ def main() -> int:
 
     parser = argparse.ArgumentParser(description="Streaming overhead of the app path vs raw model.generate.")
     parser.add_argument("--device", default="auto", help="auto, cpu, cuda, cuda:N or mps")
+    parser.add_argument("--dtype", default="auto", help="auto (the fast CPU path on a CPU), float32, bfloat16")
     options = parser.parse_args()
-    _app, context = make_app_context(model__device=options.device)
+    _app, context = make_app_context(model__device=options.device, model__dtype=options.dtype)
     window, client = context.window, context.client
     sampling = Sampling(max_new_tokens=TOKENS, min_new_tokens=TOKENS, greedy=True, repetition_penalty=1.0)
     window.continuation.sampling = lambda: sampling

@@ -45,13 +45,11 @@ _STATIC_ROPE = frozenset({"default", "linear", "llama3", "yarn", "longrope"})
 # Prefill this many prompt tokens per forward: bounds the attention scratch memory of a long prompt and gives Stop a
 # chance between slices on top of the per-layer checks.
 PREFILL_SLICE = 256
-# Greedy picks are re-scored in float32 among this many front-runners of the int8 output layer: its logits (int8
-# weights, bfloat16 out) are only accurate to ~0.1 at the magnitudes seen here, which turns near-ties into coin
-# flips. Measured on SmolLM2 (benchmarks/cpu_decode.py): top-1 agreement with float32 0.972 -> 0.978.
+# Greedy picks are re-scored in float32 among this many front-runners of the output layer: its logits come out of
+# the kernel in bfloat16, accurate only to ~0.1 at the magnitudes seen here, which turns near-ties into coin flips.
+# (A bfloat16 copy of the output layer for this re-scoring was tried: agreement 0.9953 instead of 0.9938 on
+# SmolLM2, for 57 MB more resident memory. Not kept.)
 _RESCORE_TOP = 8
-# Re-scoring uses a bfloat16 copy of the output layer when that copy is at most this big (SmolLM2: 57 MB); a 1.5B
-# model's (467 MB) would cost more memory than it is worth, and there the int8 rows are used.
-_RESCORE_COPY_MAX_BYTES = 128 * 1024 * 1024
 
 
 class Cancelled(Exception):
@@ -104,6 +102,7 @@ def quantize_rows(weight: torch.Tensor, chunk: int = 8192) -> tuple[torch.Tensor
     return q, scales
 
 
+_SAMPLE_ROWS = 64
 GROUP = 32  # int4 group size along the input: the block size of GGUF's Q4_0/Q4_1, so their weights fit exactly
 
 
@@ -141,16 +140,20 @@ class QLinear(torch.nn.Module):
         self.bias_ = bias.detach().to(torch.bfloat16) if bias is not None else None
         self.packed: torch.Tensor | None = None
         self.scales_zeros: torch.Tensor | None = None
-        q8, scales = quantize_rows(weight)
         fits4 = allow_int4 and self.in_features % GROUP == 0 and self.out_features % 16 == 0
+        # 4 bits only where they lose nothing against int8: true for weights that came from a 4-bit GGUF (the
+        # embedded model), whose 32-blocks int4 re-expresses exactly; float weights keep int8. Judged on a sample
+        # of rows: quantizing everything both ways doubled the load time.
         if fits4:
-            q4, scales_zeros, error4 = quantize_groups4(weight)
-            # 4 bits only where they lose nothing against int8: true for weights that came from a 4-bit GGUF
-            # (the embedded model), whose 32-blocks int4 re-expresses exactly; float weights keep int8.
-            if error4 <= _int8_error(weight, q8, scales):
-                self.packed = torch.ops.aten._convert_weight_to_int4pack_for_cpu(q4, 1)
-                self.scales_zeros = scales_zeros
-        self.weight_q: torch.Tensor | None = None if self.packed is not None else q8
+            sample = weight[:_SAMPLE_ROWS]
+            fits4 = quantize_groups4(sample)[2] <= _int8_error(sample, *quantize_rows(sample))
+        self.weight_q: torch.Tensor | None = None
+        if fits4:
+            q4, self.scales_zeros, _ = quantize_groups4(weight)
+            self.packed = torch.ops.aten._convert_weight_to_int4pack_for_cpu(q4, 1)
+            scales = torch.ones(self.out_features)  # unused by the int4 kernel
+        else:
+            self.weight_q, scales = quantize_rows(weight)
         self.scales = scales.to(torch.bfloat16)
 
     @property
@@ -231,15 +234,45 @@ class _Layer:
     down: QLinear
 
 
+def _own_memory(model: Any) -> None:
+    """Copy what is left of the float weights (norms, biases, buffers) out of the safetensors file mapping.
+
+    transformers maps the file; every tensor still pointing into it keeps the whole mapping alive, and the pages
+    read while quantizing stay resident: measured, 513 MB of the embedded model's file for 0.1 MB of norms.
+    """
+    for module in model.modules():
+        for _name, param in list(module.named_parameters(recurse=False)):
+            param.data = param.data.clone()
+        for name, buffer in list(module.named_buffers(recurse=False)):
+            if buffer is not None:
+                module._buffers[name] = buffer.clone()
+
+
+def _libc() -> Any:
+    name = ctypes.util.find_library("c") if sys.platform.startswith("linux") else None
+    try:
+        return ctypes.CDLL(name) if name else None
+    except OSError:
+        return None
+
+
+def _return_big_blocks() -> None:
+    """Have glibc hand blocks of 1 MB and more straight back to the system when freed. Quantizing allocates and
+    frees float temporaries of every weight; from the heap, their pages stayed resident (~100 MB measured)."""
+    libc = _libc()
+    if libc is not None:
+        with contextlib.suppress(AttributeError):
+            libc.mallopt(-3, 1024 * 1024)  # M_MMAP_THRESHOLD
+
+
 def release_memory() -> None:
     """Give freed heap pages back to the system: glibc keeps them otherwise, and the float32 weights just dropped
     would still count in the resident size the status bar shows."""
     gc.collect()
-    if sys.platform.startswith("linux"):
-        name = ctypes.util.find_library("c")
-        if name:
-            with contextlib.suppress(OSError, AttributeError):
-                ctypes.CDLL(name).malloc_trim(0)
+    libc = _libc()
+    if libc is not None:
+        with contextlib.suppress(AttributeError):
+            libc.malloc_trim(0)
 
 
 class FastModel:
@@ -249,6 +282,7 @@ class FastModel:
         """Quantizes `model` in place (its Linear layers and embedding become int8 modules) and frees float32."""
         config = model.config
         inner = model.model
+        _return_big_blocks()
         self.model = model
         self.rotary = inner.rotary_emb
         self.eps = float(getattr(config, "rms_norm_eps", 1e-6))
@@ -266,16 +300,17 @@ class FastModel:
             attn.o_proj, mlp.down_proj = o, down
             self.layers.append(
                 _Layer(
-                    layer.input_layernorm.weight.data.float(),
+                    layer.input_layernorm.weight.data.float().clone(),
                     qkv,
                     o,
-                    layer.post_attention_layernorm.weight.data.float(),
+                    layer.post_attention_layernorm.weight.data.float().clone(),
                     gate_up,
                     down,
                 )
             )
-            release_memory()  # layer by layer, so a 1.5B model's float32 copy never doubles up
-        self.final_norm = inner.norm.weight.data.float()
+            # The float modules just replaced are freed here by reference counting, layer by layer, so a 1.5B
+            # model's float32 weights and their quantized copy never both exist in full.
+        self.final_norm = inner.norm.weight.data.float().clone()
         embed_weight = inner.embed_tokens.weight.data
         head = model.get_output_embeddings()
         if head is None:
@@ -285,20 +320,16 @@ class FastModel:
         # The output layer stays int8: it is read in full every token, but int4 measured worse on it, and the
         # embedded model's is 8-bit (Q8_0) at the source.
         self.lm_head = QLinear(head.weight.data, getattr(head, "bias", None), allow_int4=False)
-        self.head_rows: torch.Tensor | None = None
-        if head.weight.numel() * 2 <= _RESCORE_COPY_MAX_BYTES:
-            self.head_rows = head.weight.data.to(torch.bfloat16)
         assert self.lm_head.weight_q is not None
         self.head_scales_f = self.lm_head.scales.float()  # for re-scoring near-ties in float32
-        if tied and self.head_rows is not None:
-            self.embed = QEmbedding(self.head_rows, None, dtype)
-        elif tied:
+        if tied:
             self.embed = QEmbedding(self.lm_head.weight_q, self.head_scales_f, dtype)
         else:
             self.embed = QEmbedding(*quantize_rows(embed_weight), dtype)
         inner.embed_tokens = self.embed
         model.set_output_embeddings(self.lm_head)
         del head, embed_weight
+        _own_memory(model)
         release_memory()
         kinds = [lin.kind for layer in self.layers for lin in (layer.qkv, layer.o, layer.gate_up, layer.down)]
         self.kinds = {kind: kinds.count(kind) for kind in sorted(set(kinds))}
@@ -368,11 +399,10 @@ class FastModel:
         the int8 rows), so a near-tie is decided the way float32 would decide it, not by rounding."""
         assert self.lm_head.weight_q is not None
         top = logits.topk(_RESCORE_TOP, dim=-1).indices  # [T, k]
-        if self.head_rows is not None:
-            rows = self.head_rows[top].float()  # [T, k, hidden]
-        else:
-            rows = self.lm_head.weight_q[top].float() * self.head_scales_f[top].unsqueeze(-1)
+        rows = self.lm_head.weight_q[top].float() * self.head_scales_f[top].unsqueeze(-1)  # [T, k, hidden]
         exact = torch.einsum("tkh,th->tk", rows, hidden.float())
+        if self.lm_head.bias_ is not None:
+            exact = exact + self.lm_head.bias_.float()[top]
         return top.gather(1, exact.argmax(dim=-1, keepdim=True)).squeeze(1)
 
 

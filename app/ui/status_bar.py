@@ -90,7 +90,8 @@ class ModelStatusView(QObject):
             # Say why the GPU is not used where the user looks, not only in a tooltip.
             text += " — " + _tr("no GPU: {reason}").format(reason=info.gpu_note_short or info.gpu_note)
         self.device.setText(text)
-        self.device.setToolTip(info.gpu_note or _tr("Running on the GPU"))
+        # The precision note says when the fast CPU path (4/8-bit weights) runs instead of the chosen precision.
+        self.device.setToolTip("\n".join(filter(None, [info.gpu_note or _tr("Running on the GPU"), info.dtype_note])))
 
     def on_failed(self, failure: Failure) -> None:
         self.progress.hide()
