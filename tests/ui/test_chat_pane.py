@@ -257,7 +257,8 @@ def test_switching_conversations_while_generating_stops_into_the_right_one(rig: 
     assert [m.role for m in a_messages] == ["user", "assistant"]
     partial = a_messages[1]
     assert partial.stats["reason"] == "cancelled" and partial.content.strip()
-    assert partial.content.strip() not in view_text
+    # B shows B's two messages and not A's partial answer: compared message by message below, since a random model
+    # may start both answers with the same word.
     assert [m.content for m in rig.stored(b)] == [m.content for m in pane.controller.messages]
     rig.sampling = SHORT
 
