@@ -106,7 +106,7 @@ _SAMPLE_ROWS = 64
 GROUP = 32  # int4 group size along the input: the block size of GGUF's Q4_0/Q4_1, so their weights fit exactly
 
 
-def quantize_groups4(weight: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, float]:
+def quantize_groups4(weight: torch.Tensor, with_error: bool = True) -> tuple[torch.Tensor, torch.Tensor, float]:
     """Asymmetric 4-bit with a scale and a zero per 32 inputs of each row, in torch's int4pack convention
     (w = (q - 8) * scale + zero). Returns (q as int32 0..15 [out, in], scales_and_zeros [in/32, out, 2] bfloat16,
     squared reconstruction error)."""
@@ -116,7 +116,7 @@ def quantize_groups4(weight: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, 
     scale = ((high - low) / 15).clamp_min(1e-12).to(torch.bfloat16).float()
     zero = (low + 8 * scale).to(torch.bfloat16).float()
     q = torch.round((w - zero.unsqueeze(2)) / scale.unsqueeze(2) + 8).clamp_(0, 15)
-    error = float(((q - 8) * scale.unsqueeze(2) + zero.unsqueeze(2) - w).pow(2).sum())
+    error = float(((q - 8) * scale.unsqueeze(2) + zero.unsqueeze(2) - w).pow(2).sum()) if with_error else 0.0
     scales_zeros = torch.stack([scale.t(), zero.t()], dim=2).to(torch.bfloat16).contiguous()
     return q.reshape(rows, cols).to(torch.int32), scales_zeros, error
 
@@ -149,7 +149,7 @@ class QLinear(torch.nn.Module):
             fits4 = quantize_groups4(sample)[2] <= _int8_error(sample, *quantize_rows(sample))
         self.weight_q: torch.Tensor | None = None
         if fits4:
-            q4, self.scales_zeros, _ = quantize_groups4(weight)
+            q4, self.scales_zeros, _ = quantize_groups4(weight, with_error=False)
             self.packed = torch.ops.aten._convert_weight_to_int4pack_for_cpu(q4, 1)
             scales = torch.ones(self.out_features)  # unused by the int4 kernel
         else:
@@ -280,6 +280,17 @@ class FastModel:
 
     def __init__(self, model: Any, max_len: int) -> None:
         """Quantizes `model` in place (its Linear layers and embedding become int8 modules) and frees float32."""
+        # One thread while quantizing: its many elementwise passes gain little from a second one, and when other
+        # programs keep the cores busy every parallel region waits for its slowest thread (measured on this shared
+        # 2-core machine: 66 s with 2 threads, 9 s with 1, for the embedded model).
+        threads = torch.get_num_threads()
+        torch.set_num_threads(1)
+        try:
+            self._build(model, max_len)
+        finally:
+            torch.set_num_threads(threads)
+
+    def _build(self, model: Any, max_len: int) -> None:
         config = model.config
         inner = model.model
         _return_big_blocks()
