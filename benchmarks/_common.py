@@ -14,6 +14,10 @@ os.environ.setdefault("QT_API", "pyside6")
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from tests.helpers.signals import wait_for  # noqa: E402  (the repository must be on sys.path first)
+
+__all__ = ["REPO", "make_app_context", "median", "percentile", "report", "wait_for"]
+
 
 def percentile(values: list[float], pct: float) -> float:
     if not values:
@@ -32,27 +36,6 @@ def report(result: dict[str, object]) -> None:
     for key, value in result.items():
         print(f"  {key}: {value}", flush=True)
     print(json.dumps(result), flush=True)
-
-
-def wait_for(signal: object, timeout_s: float = 300.0, accept: object = None) -> tuple[object, ...]:
-    """Run the Qt event loop until `signal` fires (with args that `accept` approves); return its arguments."""
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    loop = QEventLoop()
-    got: list[tuple[object, ...]] = []
-
-    def fired(*args: object) -> None:
-        if accept is None or accept(*args):  # type: ignore[operator]
-            got.append(args)
-            loop.quit()
-
-    signal.connect(fired)  # type: ignore[attr-defined]
-    QTimer.singleShot(int(timeout_s * 1000), loop.quit)
-    loop.exec()
-    signal.disconnect(fired)  # type: ignore[attr-defined]
-    if not got:
-        raise TimeoutError(f"no signal within {timeout_s} s")
-    return got[0]
 
 
 def make_app_context(**settings_values: object):  # type: ignore[no-untyped-def]

@@ -19,7 +19,7 @@ HEAVY = ("tokenizers", "lingua", "bm25s", "numpy", "docx", "lxml", "torch", "tra
 
 def main() -> int:
     model, word_file = sys.argv[1], Path(sys.argv[2])
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from app.gui import compose
@@ -27,6 +27,7 @@ def main() -> int:
     from app.store.settings import Settings
     from app.ui.panes.chat_controller import Phase as ChatPhase
     from tests.helpers.asker import ScriptedAsker
+    from tests.helpers.signals import wait_for
 
     app = QApplication([])
     settings = Settings.at(str(Path(tempfile.mkdtemp()) / "settings.ini"))
@@ -37,42 +38,25 @@ def main() -> int:
     window.show()
     found: dict[str, object] = {}
 
-    def wait(signal: object, accept: object = None) -> tuple[object, ...]:
-        loop = QEventLoop()
-        got: list[tuple[object, ...]] = []
-
-        def fired(*args: object) -> None:
-            if accept is None or accept(*args):  # type: ignore[operator]
-                got.append(args)
-                loop.quit()
-
-        signal.connect(fired)  # type: ignore[attr-defined]
-        QTimer.singleShot(120_000, loop.quit)
-        loop.exec()
-        signal.disconnect(fired)  # type: ignore[attr-defined]
-        if not got:
-            raise TimeoutError(f"no {signal}")
-        return got[0]
-
     context.client.load()  # as the app does at start
-    wait(context.client.model_loaded)
+    wait_for(context.client.model_loaded)
     window.workspace.open(word_file)
-    (document,) = wait(window.workspace.opened)
+    (document,) = wait_for(window.workspace.opened)
     found["docx_text"] = document.text  # type: ignore[attr-defined]
     window.editor.setPlainText("Der Fluss stieg im Frühling, und im Sommer waren die Felder wieder grün. " * 5)
     window.commands["view.translate_pane"].trigger()
-    (detection,) = wait(window.translator.detected)
+    (detection,) = wait_for(window.translator.detected)
     found["detected"] = detection.code  # type: ignore[attr-defined]
     long_text = "\n\n".join(f"Paragraph {i}: the harbour, the budget and the weather, again." for i in range(3000))
     window.summarize_text(long_text)
-    (plan,) = wait(window.summarizer.planned)
+    (plan,) = wait_for(window.summarizer.planned)
     found["summary_parts"] = plan.parts  # type: ignore[attr-defined]
     window.summarizer.stop()
     chat = window.chat_pane.controller
     chat.ask_about(long_text)
     window.chat_pane.input.setPlainText("What happened to paragraph 1234?")
     window.chat_pane.submit()
-    wait(chat.phase_changed, lambda phase: phase not in (ChatPhase.PREPARING, ChatPhase.IDLE))
+    wait_for(chat.phase_changed, accept=lambda phase: phase not in (ChatPhase.PREPARING, ChatPhase.IDLE))
     turn_plan = chat._turn.plan if chat._turn is not None else None
     found["chat_mode"] = getattr(turn_plan, "grounding_mode", None)
     chat.stop()
