@@ -6,6 +6,7 @@ worker thread, so a long document never stalls typing. Updates are debounced.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 from dataclasses import dataclass
@@ -75,7 +76,9 @@ class _TokenTask(QRunnable):
             count_words(self.text) if len(self.text) > LARGE_TEXT_CHARS else None,
             count_words(self.selection) if len(self.selection) > LARGE_TEXT_CHARS else None,
         )
-        self.signals.done.emit(self.generation, whole, selected, words)
+        # RuntimeError: the window closed meanwhile and took the receiver with it; nobody waits for this count.
+        with contextlib.suppress(RuntimeError):
+            self.signals.done.emit(self.generation, whole, selected, words)
 
 
 class CountsController(QObject):

@@ -48,7 +48,8 @@ class Background(QObject):
         try:
             outcome = Outcome(tag, work())
         except Exception as exc:
-            log.exception("background work failed")
+            if not self._closed:  # after close, a failure is the text-services process going away with the app
+                log.exception("background work failed")
             outcome = Outcome(tag, None, exc)
         with self._lock:
             if self._closed:
