@@ -149,3 +149,10 @@ def test_prompt_lookup_and_sampling_work_on_the_fast_path(backend: LocalBackend)
     both = Sampling(max_new_tokens=20, temperature=0.8, seed=7, prompt_lookup_tokens=5)
     fallback = backend.stream(Request("continue", RawText(text), both), str, Flag())
     assert fallback.stats is not None and fallback.stats.new_tokens > 0
+
+
+def test_the_window_s_model_host_reports_the_fast_path(qtbot, tiny_client) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(tiny_client.model_loaded, timeout=120_000) as blocker:
+        tiny_client.load()
+    info = blocker.args[0]
+    assert info.device == "cpu" and info.dtype == "int8" and "Fast CPU path" in info.dtype_note
