@@ -156,3 +156,18 @@ def test_the_window_s_model_host_reports_the_fast_path(qtbot, tiny_client) -> No
         tiny_client.load()
     info = blocker.args[0]
     assert info.device == "cpu" and info.dtype == "int8" and "Fast CPU path" in info.dtype_note
+
+
+def test_a_request_longer_than_the_static_cache_runs_through_generate(backend: LocalBackend) -> None:
+    assert backend._fast is not None
+    full = backend._fast.max_len
+    request = Request("continue", RawText("The lighthouse keeper"), Sampling.plain_greedy(12))
+    expected = backend.stream(request, str, Flag())
+    backend._fast.max_len = 8  # as if the model's context were larger than the fast path's cache
+    try:
+        pieces: list[str] = []
+        done = backend.stream(request, pieces.append, Flag())
+    finally:
+        backend._fast.max_len = full
+    assert done.stats is not None and done.stats.new_tokens == 12 and "".join(pieces) == done.text
+    assert done.text.split()[:2] == expected.text.split()[:2]  # the same int8 weights, HF's own attention

@@ -612,8 +612,14 @@ class LocalBackend:
 
     def _fast_stream(
         self, request: Request, on_text: Callable[[str], None], cancel: CancelFlag, started: float
-    ) -> Done:
+    ) -> Done | None:
+        """The request on the fast path; None when it needs more than the static cache holds (a context over
+        _FAST_MAX_CACHE tokens), for `generate` to run instead, on the same weights."""
+        assert self._fast is not None
         ids, dropped, max_new = self._fit(request, self.encode(request.prompt))
+        if len(ids) + max_new > self._fast.max_len:
+            log.info("request %d needs more than the fast path's cache; decoding with generate", request.id)
+            return None
         if request.sampling.seed is not None:
             torch.manual_seed(request.sampling.seed)
         pieces: list[str] = []
@@ -652,7 +658,9 @@ class LocalBackend:
         assert self.info is not None
         started = time.perf_counter()
         if self._fast_handles(request):
-            return self._fast_stream(request, on_text, cancel, started)
+            done = self._fast_stream(request, on_text, cancel, started)
+            if done is not None:
+                return done
         ids, dropped, max_new = self._fit(request, self.encode(request.prompt))
         config = self._generation_config(request, max_new)
         sampling = request.sampling
@@ -758,7 +766,7 @@ class LocalBackend:
         """
         self._require_model()
         ids, dropped, max_new = self._fit(request, self.encode(request.prompt))
-        if self._fast_handles(request):
+        if self._fast_handles(request) and self._fast is not None and len(ids) + max_new <= self._fast.max_len:
             started = time.perf_counter()
             run = self._fast_run(request, ids, max_new, _NEVER, lambda token: None)
             elapsed = time.perf_counter() - started
