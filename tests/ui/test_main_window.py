@@ -143,7 +143,9 @@ def test_status_bar_shows_model_device_and_why_no_gpu(qtbot, app_context: AppCon
         app_context.client.load()
     status = app_context.window.status
     assert status.model.text() == tiny_model_dir.name
-    assert status.device.text().startswith("CPU · float32")
+    info = app_context.client.info
+    assert info is not None and status.device.text().startswith(f"CPU · {info.dtype}")
+    assert info.dtype in ("float32", "int8", "int4")  # float32, or the fast CPU path's weights
     # This machine's torch is a CPU build: the bar says so in words, the tooltip in a full sentence.
     assert status.device.text().endswith("no GPU: CPU-only PyTorch")
     assert "has no CUDA support" in status.device.toolTip()

@@ -37,7 +37,8 @@ def test_out_of_gpu_memory_while_loading_falls_back_to_the_cpu(
     with qtbot.waitSignal(client.model_loaded, timeout=60_000) as blocker:
         client.load()
     info: ModelInfo = blocker.args[0]
-    assert info.device == "cpu" and info.dtype == "float32"
+    # On the CPU it takes the CPU's own precision: float32, or the fast path's quantized weights.
+    assert info.device == "cpu" and info.dtype in ("float32", "int8", "int4")
     assert info.gpu_note_short == "GPU out of memory"
     assert "did not fit in the GPU's memory" in info.gpu_note and "smaller model" in info.gpu_note
     handle = client.submit(Request("generate", RawText("Still works"), Sampling.plain_greedy(8)))

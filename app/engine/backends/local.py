@@ -505,6 +505,8 @@ class LocalBackend:
     def _fast_handles(self, request: Request) -> bool:
         """Whether the lean loop runs this request. Sampling with prompt lookup is left to `generate` (on the same
         int8 weights): lookup only pays off for grounded edits, which are greedy."""
+        if faults.active(faults.GPU_OOM_ON_GENERATE):
+            return False  # the injected fault stands for a model on a GPU, where the CPU's lean loop never runs
         return self._fast is not None and (request.sampling.greedy or not request.sampling.prompt_lookup_tokens)
 
     def _fast_reuse(self, request: Request, ids: list[int]) -> int:
