@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 
 from app.engine.text_jobs import ServiceCounter
 from app.engine.token_count import TokenCount
+from app.ui.editor.editor import Editor
 from app.worker.text_services import InlineTextServices, Services
 
 # Chinese and Japanese characters are words of their own; elsewhere a word is a run of non-space characters.
@@ -139,8 +140,9 @@ class CountsController(QObject):
         if self._editor is None:
             self.changed.emit("")
             return
-        text = self._editor.toPlainText()
-        selection = self._editor.textCursor().selectedText().replace("\u2029", "\n")
+        editor = self._editor
+        text = editor.text_source() if isinstance(editor, Editor) else editor.toPlainText()
+        selection = editor.textCursor().selectedText().replace("\u2029", "\n")
         document = Counts(count_words(text) if len(text) <= LARGE_TEXT_CHARS else None, len(text))
         selected = (
             Counts(count_words(selection) if len(selection) <= LARGE_TEXT_CHARS else None, len(selection))

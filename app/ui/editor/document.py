@@ -57,12 +57,17 @@ class Document(QObject):
         self._fill_position = 0
         self._fill_timer: QTimer | None = None
         self._modified_when_loaded = modified
+        # The text as a Python string until the next edit: copying 5 MB out of the QTextDocument holds the GUI
+        # thread ~20 ms, and right after opening the counts, the panes and autosave all want it.
+        self._text_copy: str | None = None
         if len(text) > SLICE_CHARS:
             self._start_filling(text)
         else:
             self.qdoc.setPlainText(text)
             self.qdoc.setModified(modified)
             self.qdoc.clearUndoRedoStacks()
+            self._text_copy = text
+        self.qdoc.contentsChanged.connect(self._forget_text_copy)
         self.path = path
         self.encoding = encoding
         self.endings = endings or unix()
@@ -70,6 +75,9 @@ class Document(QObject):
         self.cursor_position = 0  # where the editor's cursor is (kept by its EditorPane), for the recovery file
         self._untitled_number = 0 if path else next(_untitled)
         self.qdoc.modificationChanged.connect(lambda _modified: self.title_changed.emit())
+
+    def _forget_text_copy(self) -> None:
+        self._text_copy = None
 
     @property
     def loading(self) -> bool:
@@ -120,7 +128,7 @@ class Document(QObject):
             cursor = QTextCursor(self.qdoc)
             cursor.movePosition(QTextCursor.MoveOperation.End)
             cursor.insertText(rest)
-        self._filling = None
+        self._text_copy, self._filling = self._filling, None
         self.qdoc.setUndoRedoEnabled(True)
         self.qdoc.clearUndoRedoStacks()
         self.qdoc.setModified(self._modified_when_loaded)
@@ -140,6 +148,8 @@ class Document(QObject):
     def text(self) -> str:
         if self._filling is not None:
             return self._filling  # still going in: the whole text is this, not the part shown so far
+        if self._text_copy is not None:
+            return self._text_copy
         # toPlainText() turns no-break spaces into spaces and U+2028 into newlines; the file must come back as it was.
         return self.qdoc.toRawText().replace("\u2029", "\n")
 

@@ -30,6 +30,8 @@ class Editor(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # The text's owner, when there is one (app/ui/editor/document.py): it can give the text without a copy.
+        self.text_source: Callable[[], str] = self.toPlainText
         self.setObjectName("editor")
         self.setAccessibleName(QCoreApplication.translate("Editor", "Document text"))
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)

@@ -21,6 +21,7 @@ class EditorPane(QWidget):
         self.document = document
         self.editor = Editor()
         self.editor.use_document(document.qdoc)
+        self.editor.text_source = lambda: document.text
         self.highlighter = MarkdownHighlighter(document.qdoc, dark, length=document.expected_length)
         # A long file goes in slice by slice; typing into a half-loaded text would scramble it.
         self.editor.setReadOnly(document.loading)
