@@ -638,19 +638,8 @@ class LocalBackend:
 
         run = self._fast_run(request, ids, max_new, cancel, on_token)
         streamer.end()
-        finished = time.perf_counter()
-        first = streamer.first_token_at
-        decode_s = finished - first if first is not None else 0.0
-        new_tokens = len(run.generated)
-        stats = Stats(
-            prompt_tokens=len(ids),
-            new_tokens=new_tokens,
-            ttft_ms=((first - started) * 1000) if first is not None else 0.0,
-            tokens_per_s=((new_tokens - 1) / decode_s) if new_tokens > 1 and decode_s > 0 else 0.0,
-            total_ms=(finished - started) * 1000,
-            prompt_tokens_dropped=dropped,
-            decoding=run.decoding,
-            cached_prompt_tokens=run.reused,
+        stats = _stats(
+            len(ids), len(run.generated), started, streamer.first_token_at, dropped, run.decoding, run.reused
         )
         return Done(request.id, "".join(pieces), run.reason, stats, run.stopped_in)
 
@@ -744,20 +733,7 @@ class LocalBackend:
                 reason = "eos"
             else:
                 reason = "length"
-        finished = time.perf_counter()
-        first = streamer.first_token_at
-        decode_s = finished - first if first is not None else 0.0
-        stats = Stats(
-            prompt_tokens=len(ids),
-            new_tokens=new_tokens,
-            ttft_ms=((first - started) * 1000) if first is not None else 0.0,
-            # Tokens after the first, over the time after the first: the decode speed the user sees.
-            tokens_per_s=((new_tokens - 1) / decode_s) if new_tokens > 1 and decode_s > 0 else 0.0,
-            total_ms=(finished - started) * 1000,
-            prompt_tokens_dropped=dropped,
-            decoding=decoding,
-            cached_prompt_tokens=reused,
-        )
+        stats = _stats(len(ids), new_tokens, started, streamer.first_token_at, dropped, decoding, reused)
         return Done(request.id, "".join(pieces), reason, stats, stopped_in)
 
     def raw_generate(self, request: Request) -> Done:
@@ -813,3 +789,21 @@ def configure_quiet_transformers() -> None:
     transformers.logging.set_verbosity_error()
     transformers.logging.disable_progress_bar()
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+def _stats(
+    prompt_tokens: int, new_tokens: int, started: float, first: float | None, dropped: int, decoding: str, reused: int
+) -> Stats:
+    finished = time.perf_counter()
+    decode_s = finished - first if first is not None else 0.0
+    return Stats(
+        prompt_tokens=prompt_tokens,
+        new_tokens=new_tokens,
+        ttft_ms=((first - started) * 1000) if first is not None else 0.0,
+        # Tokens after the first, over the time after the first: the decode speed the user sees.
+        tokens_per_s=((new_tokens - 1) / decode_s) if new_tokens > 1 and decode_s > 0 else 0.0,
+        total_ms=(finished - started) * 1000,
+        prompt_tokens_dropped=dropped,
+        decoding=decoding,
+        cached_prompt_tokens=reused,
+    )
