@@ -1019,12 +1019,8 @@ class MainWindow(QMainWindow):
                 self._session_active = ""
                 if chosen is not None:
                     self.workspace.set_active(chosen)
-        pane = self.tabs.pane_for(document)
-        if position is not None and pane is not None:
-            cursor = pane.editor.textCursor()
-            cursor.setPosition(min(position, len(document.text)))
-            pane.editor.setTextCursor(cursor)
-            pane.editor.centerCursor()
+        if position is not None:
+            self._place_cursor(document, position)
 
     def _place_cursor(self, document: Document, position: int) -> None:
         if document.loading:  # a long text still going in: once it is all there
