@@ -56,11 +56,6 @@ def count_tokens(model_dir: str | None, texts: list[str]) -> list[TokenCount]:
     return counter_for(model_dir).count_many(texts) if texts else []
 
 
-def warm_up(model_dir: str | None) -> bool:
-    """Load the model's tokenizer before it is first needed; True when counts will be exact."""
-    return counter_for(model_dir).exact
-
-
 class ServiceCounter:
     """TokenCounter's interface for the GUI process: the counting happens where `run` sends it (the text-services
     process), the tokenizer is never loaded here. `run` is `Services.run`, or `Services.run_if_free` for the GUI

@@ -43,7 +43,7 @@ def test_a_jobs_error_arrives_as_itself_with_its_translatable_template(services:
 
 
 def test_a_crashed_process_is_started_again_for_the_next_call(services: TextServices) -> None:
-    assert services.run(text_jobs.warm_up, None) is False
+    services.start()
     first = services.pid
     services.kill()
     assert services.run(text_jobs.count_tokens, None, ["four words of text"])[0].tokens > 0
