@@ -719,17 +719,16 @@ class MainWindow(QMainWindow):
         opener(document.text, document.title, self)
 
     def set_outline_visible(self, visible: bool) -> None:
-        """Like the panes: opening the outline moves the keyboard into it, closing it gives the keyboard back."""
-        self.outline_dock.setVisible(visible)
-        if visible:
-            self.outline.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        elif (editor := self.current_editor()) is not None:
-            editor.setFocus()
+        self._set_side_dock(self.outline_dock, self.outline, visible)
 
     def set_history_visible(self, visible: bool) -> None:
-        self.history_dock.setVisible(visible)
+        self._set_side_dock(self.history_dock, self.history_panel.versions, visible)
+
+    def _set_side_dock(self, dock: QDockWidget, keyboard: QWidget, visible: bool) -> None:
+        """Like the panes: opening moves the keyboard into the dock, closing gives it back to the editor."""
+        dock.setVisible(visible)
         if visible:
-            self.history_panel.versions.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            keyboard.setFocus(Qt.FocusReason.ShortcutFocusReason)
         elif (editor := self.current_editor()) is not None:
             editor.setFocus()
 
