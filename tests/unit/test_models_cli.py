@@ -100,6 +100,9 @@ def test_ctrl_c_pauses_and_the_same_command_resumes(
     process = subprocess.Popen(
         [sys.executable, "-c", RUN, "download", QWEN],
         env=env,
+        # Ctrl+C as a terminal delivers it: a child inherits an ignored SIGINT from its parent, and something
+        # earlier in a full test run can leave this process ignoring it.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
