@@ -11,16 +11,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QIODevice, QSaveFile
 
+from app.store import encodings
 from app.store.line_endings import LineEndings, restore_endings, split_endings, unix
+from app.translatable import QT_TRANSLATE_NOOP
 
 # QPlainTextEdit lays out a 10 MB text in a few seconds on the GUI thread; far beyond that the editor would freeze.
 MAX_OPEN_BYTES = 10 * 1024 * 1024
 FALLBACK_ENCODING = "cp1252"  # what a non-UTF-8 text file most often is; decoding it never fails for 0x80-0xFF
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name Qt's lupdate looks for
-    """Marks a message for translation without translating it here; the GUI translates it in context "Files"."""
-    return text
 
 
 class TextFileError(Exception):
@@ -65,10 +62,46 @@ class NotUtf8Error(TextFileError):
         self.path = path
 
 
+class CannotEncodeError(TextFileError):
+    """A character of the text has no place in the encoding the file is to be written in (nothing was written)."""
+
+    def __init__(self, name: str, encoding: str, character: str, line: int, column: int) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Files",
+                "{name} cannot be saved as {encoding}: the character “{character}” ({code}) on line {line} "
+                "has no place in that encoding.",
+            ),
+            name=name,
+            encoding=encodings.label(encoding),
+            character=character,
+            code=f"U+{ord(character):04X}",
+            line=line,
+        )
+        self.encoding, self.character, self.line, self.column = encoding, character, line, column
+
+
+class CannotDecodeError(TextFileError):
+    """The file is not text in the encoding the user chose."""
+
+    def __init__(self, name: str, encoding: str, position: int) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Files",
+                "{name} is not {encoding} text (the bytes at position {position} do not fit that encoding). "
+                "Choose another encoding.",
+            ),
+            name=name,
+            encoding=encodings.label(encoding),
+            position=f"{position:,}",
+        )
+        self.encoding = encoding
+
+
 @dataclass(frozen=True)
 class LoadedText:
     text: str
-    encoding: str  # "utf-8", "utf-8-sig", "utf-16", or FALLBACK_ENCODING
+    encoding: str  # "utf-8", "utf-8-sig", "utf-16", a detected or chosen codec ("gb18030", "cp950"...)
     endings: LineEndings = field(default_factory=unix)
 
 
@@ -99,8 +132,9 @@ def check_size(path: Path) -> int:
     return size
 
 
-def read_text(path: Path, *, allow_fallback: bool = False) -> LoadedText:
-    """Read a text file; NotUtf8Error when it is not UTF-8 (retry with allow_fallback=True once the user agrees)."""
+def read_text(path: Path, *, allow_fallback: bool = False, encoding: str | None = None) -> LoadedText:
+    """Read a text file in `encoding`, or in the one it has (a BOM, UTF-8, or what detection finds); NotUtf8Error
+    when no encoding fits (retry with allow_fallback=True once the user agrees to Windows-1252)."""
     if path.is_dir():
         raise TextFileError(QT_TRANSLATE_NOOP("Files", "{name} is a folder, not a text file."), name=path.name)
     check_size(path)
@@ -114,7 +148,9 @@ def read_text(path: Path, *, allow_fallback: bool = False) -> LoadedText:
         ) from exc
     except OSError as exc:
         raise TextFileError(_UNREADABLE, name=path.name, reason=exc.strerror or exc) from exc
-    if data.startswith(codecs.BOM_UTF8):
+    if encoding is not None:
+        text, encoding = _decode_as(path, data, encoding), encoding
+    elif data.startswith(codecs.BOM_UTF8):
         text, encoding = data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "utf-8-sig"
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text, encoding = data.decode("utf-16"), "utf-16"
@@ -124,29 +160,58 @@ def read_text(path: Path, *, allow_fallback: bool = False) -> LoadedText:
             name=path.name,
         )
     else:
-        try:
-            text, encoding = data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError as exc:
-            if not allow_fallback:
-                raise NotUtf8Error(path, exc.start) from exc
-            text, encoding = data.decode(FALLBACK_ENCODING, errors="replace"), FALLBACK_ENCODING
+        text, encoding = _decode_detected(path, data, allow_fallback)
     normalized, endings = split_endings(text)
     return LoadedText(normalized, encoding, endings)
 
 
-def encode_text(text: str, encoding: str, endings: LineEndings | None = None) -> bytes:
-    text = restore_endings(text, endings) if endings is not None else text
-    if encoding == "utf-16":
-        return codecs.BOM_UTF16_LE + text.encode("utf-16-le")
-    if encoding == "utf-8-sig":
-        return codecs.BOM_UTF8 + text.encode("utf-8")
-    if encoding == FALLBACK_ENCODING:
+def _decode_as(path: Path, data: bytes, encoding: str) -> str:
+    if encoding == "utf-8-sig" or (encoding == "utf-8" and data.startswith(codecs.BOM_UTF8)):
+        data = data[len(codecs.BOM_UTF8) :] if data.startswith(codecs.BOM_UTF8) else data
+        encoding = "utf-8"
+    try:
+        return encodings.decode(data, encoding)
+    except UnicodeDecodeError as exc:
+        raise CannotDecodeError(path.name, encoding, exc.start) from exc
+    except LookupError as exc:
+        raise CannotDecodeError(path.name, encoding, 0) from exc
+
+
+def _decode_detected(path: Path, data: bytes, allow_fallback: bool) -> tuple[str, str]:
+    try:
+        return encodings.decode(data, "utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    detected = encodings.detect(data)
+    if detected is not None and detected != "utf-8":
         try:
-            return text.encode(encoding)
-        except UnicodeEncodeError:
-            # New characters the old encoding cannot hold: save as UTF-8 rather than lose them.
-            return text.encode("utf-8")
-    return text.encode(encoding)
+            return encodings.decode(data, detected), detected
+        except UnicodeDecodeError:
+            pass  # the sample misled detection: ask, as for a file nothing fits
+    if not allow_fallback:
+        raise NotUtf8Error(path, first_bad)
+    return data.decode(FALLBACK_ENCODING, errors="replace"), FALLBACK_ENCODING
+
+
+def encode_text(text: str, encoding: str, endings: LineEndings | None = None, *, name: str = "") -> bytes:
+    """The file's bytes. CannotEncodeError (naming the first such character and its line) when a character has no
+    place in `encoding`: the caller asks the user, nothing is ever replaced by "?"."""
+    written = restore_endings(text, endings) if endings is not None else text
+    if encoding == "utf-16":
+        return codecs.BOM_UTF16_LE + written.encode("utf-16-le")
+    if encoding == "utf-8-sig":
+        return codecs.BOM_UTF8 + written.encode("utf-8")
+    try:
+        return written.encode(encoding)
+    except UnicodeEncodeError:
+        pass
+    try:
+        text.encode(encoding)  # again on the editor's text, where lines are what the user sees
+    except UnicodeEncodeError as exc:
+        line_start = text.rfind("\n", 0, exc.start) + 1
+        line = text.count("\n", 0, exc.start) + 1
+        raise CannotEncodeError(name, encoding, text[exc.start], line, exc.start - line_start + 1) from None
+    raise AssertionError("unreachable: the text encodes with one set of line endings and not the other")
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
@@ -171,4 +236,4 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 
 
 def write_text_atomic(path: Path, text: str, encoding: str = "utf-8", endings: LineEndings | None = None) -> None:
-    write_bytes_atomic(path, encode_text(text, encoding, endings))
+    write_bytes_atomic(path, encode_text(text, encoding, endings, name=path.name))

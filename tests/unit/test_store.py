@@ -10,7 +10,7 @@ import pytest
 from app.paths import AppPaths
 from app.resources import resource_path
 from app.store.settings import Settings
-from app.store.textfile import NotUtf8Error, TextFileError, read_text, write_text_atomic
+from app.store.textfile import CannotEncodeError, NotUtf8Error, TextFileError, read_text, write_text_atomic
 
 
 def test_settings_are_typed_persisted_and_signal_changes(qtbot, tmp_path: Path) -> None:
@@ -63,15 +63,26 @@ def test_mixed_line_endings_survive_a_round_trip(tmp_path: Path) -> None:
     assert path.read_bytes() == original
 
 
-def test_a_non_utf8_file_is_read_only_after_the_user_agrees(tmp_path: Path) -> None:
+def test_a_windows_1252_file_is_recognised_and_a_character_it_cannot_hold_is_named(tmp_path: Path) -> None:
     path = tmp_path / "old.txt"
-    path.write_bytes(b"caf\xe9 au lait")
+    path.write_bytes(b"caf\xe9 au lait\r\nsecond line\r\n")
+    loaded = read_text(path)
+    assert loaded.text == "café au lait\nsecond line\n" and loaded.encoding == "cp1252"
+    with pytest.raises(CannotEncodeError) as raised:
+        write_text_atomic(path, loaded.text + "tea ☕", loaded.encoding, loaded.endings)
+    assert "☕" in str(raised.value) and "line 3" in str(raised.value) and "Windows-1252" in str(raised.value)
+    assert path.read_bytes() == b"caf\xe9 au lait\r\nsecond line\r\n"  # nothing written, no "?" anywhere
+    write_text_atomic(path, loaded.text + "tea ☕", "utf-8", loaded.endings)
+    assert path.read_bytes().decode("utf-8") == "café au lait\r\nsecond line\r\ntea ☕"
+
+
+def test_a_file_no_encoding_fits_is_read_only_after_the_user_agrees(tmp_path: Path) -> None:
+    path = tmp_path / "noise.txt"
+    path.write_bytes(bytes(range(0x80, 0x100)) * 2)
     with pytest.raises(NotUtf8Error, match="not UTF-8"):
         read_text(path)
     loaded = read_text(path, allow_fallback=True)
-    assert loaded.text == "café au lait" and loaded.encoding == "cp1252"
-    write_text_atomic(path, loaded.text + " ☕", loaded.encoding, loaded.endings)
-    assert path.read_bytes().decode("utf-8") == "café au lait ☕"  # kept every character, as UTF-8
+    assert loaded.encoding == "cp1252" and loaded.text.startswith("€")
 
 
 def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
