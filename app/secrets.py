@@ -15,6 +15,8 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from app.translatable import QT_TRANSLATE_NOOP
+
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
 
@@ -23,11 +25,6 @@ log = logging.getLogger(__name__)
 SERVICE = "Inkwell"
 HF_TOKEN = "huggingface-token"
 REMOTE_API_KEY = "remote-api-key"
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name Qt's lupdate looks for
-    """Marks a message for translation without importing Qt; the GUI translates it in context "Secrets"."""
-    return text
 
 
 UNAVAILABLE = QT_TRANSLATE_NOOP(

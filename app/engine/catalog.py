@@ -13,12 +13,9 @@ import os
 from dataclasses import dataclass
 from typing import Literal
 
+from app.translatable import QT_TRANSLATE_NOOP
+
 Use = Literal["chat", "translate", "summarize", "continue"]
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name Qt's lupdate looks for
-    """Marks the notes for translation without importing Qt; the GUI translates them in context "Catalog"."""
-    return text
 
 
 GB = 1000**3
@@ -294,20 +291,20 @@ def format_bytes(count: float) -> str:
 
 
 LANGUAGE_NAMES = {
-    "en": "English",
-    "zh": "Chinese",
-    "fr": "French",
-    "es": "Spanish",
-    "pt": "Portuguese",
-    "de": "German",
-    "it": "Italian",
-    "ru": "Russian",
-    "ja": "Japanese",
-    "ko": "Korean",
-    "vi": "Vietnamese",
-    "th": "Thai",
-    "ar": "Arabic",
-    "hi": "Hindi",
+    "en": QT_TRANSLATE_NOOP("Languages", "English"),
+    "zh": QT_TRANSLATE_NOOP("Languages", "Chinese"),
+    "fr": QT_TRANSLATE_NOOP("Languages", "French"),
+    "es": QT_TRANSLATE_NOOP("Languages", "Spanish"),
+    "pt": QT_TRANSLATE_NOOP("Languages", "Portuguese"),
+    "de": QT_TRANSLATE_NOOP("Languages", "German"),
+    "it": QT_TRANSLATE_NOOP("Languages", "Italian"),
+    "ru": QT_TRANSLATE_NOOP("Languages", "Russian"),
+    "ja": QT_TRANSLATE_NOOP("Languages", "Japanese"),
+    "ko": QT_TRANSLATE_NOOP("Languages", "Korean"),
+    "vi": QT_TRANSLATE_NOOP("Languages", "Vietnamese"),
+    "th": QT_TRANSLATE_NOOP("Languages", "Thai"),
+    "ar": QT_TRANSLATE_NOOP("Languages", "Arabic"),
+    "hi": QT_TRANSLATE_NOOP("Languages", "Hindi"),
 }
 
 

@@ -16,6 +16,7 @@ from typing import Any, Literal
 from app.engine.requests import Chat, Message, Request, Role, Sampling
 from app.engine.retrieval import Passage, PassageIndex, split_passages
 from app.engine.token_count import TokenCounter
+from app.translatable import QT_TRANSLATE_NOOP
 
 # Chat templates wrap every message in a few special tokens (SmolLM2: "<|im_start|>user\n" ... "<|im_end|>\n").
 MESSAGE_OVERHEAD = 8
@@ -38,25 +39,25 @@ PRESETS: dict[str, Preset] = {
     for p in (
         Preset(
             "assistant",
-            "Assistant",
+            QT_TRANSLATE_NOOP("ChatPresets", "Assistant"),
             "You are a helpful, concise assistant. Answer clearly; use Markdown lists, tables or code blocks "
             "when they help.",
         ),
         Preset(
             "editor",
-            "Editor",
+            QT_TRANSLATE_NOOP("ChatPresets", "Editor"),
             "You are an experienced editor. Help the user improve their writing: point out unclear sentences, "
             "errors and weak structure, and suggest concrete rewrites. Keep the author's voice.",
         ),
         Preset(
             "translator",
-            "Translator",
+            QT_TRANSLATE_NOOP("ChatPresets", "Translator"),
             "You are a careful translator. Translate the user's text faithfully into the language they ask for "
             "(English if they do not say), keeping names, formatting and tone. Reply with the translation only.",
         ),
         Preset(
             "tutor",
-            "Tutor",
+            QT_TRANSLATE_NOOP("ChatPresets", "Tutor"),
             "You are a patient tutor. Explain step by step, check understanding with a short question, and give "
             "examples. Do not just hand over answers to exercises.",
         ),

@@ -50,6 +50,7 @@ from urllib.parse import urlparse
 from app import __version__
 from app.engine.catalog import format_bytes
 from app.paths import AppPaths
+from app.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -62,11 +63,6 @@ MANIFEST = "inkwell-model.json"  # written last: its presence marks a complete d
 MANIFEST_FORMAT = 1
 DEFAULT_ENDPOINT = "https://huggingface.co"
 _REPO_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*/[A-Za-z0-9_.-]+")
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name Qt's lupdate looks for
-    """Marks a message for translation without importing Qt here; the GUI translates it in context "Downloads"."""
-    return text
 
 
 def downloads_root(paths: AppPaths) -> Path:

@@ -8,6 +8,7 @@ import uuid
 from dataclasses import asdict, dataclass, field
 
 from app.store.settings import Settings, register_defaults
+from app.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 KEY = "ai/custom_actions"
@@ -49,7 +50,9 @@ def save(settings: Settings, actions: list[StoredAction]) -> None:
 def validate(action: StoredAction) -> str | None:
     """Why the action cannot be saved, in plain words; None when it is fine."""
     if not action.name.strip():
-        return "Give the action a name."
+        return QT_TRANSLATE_NOOP("CustomActions", "Give the action a name.")
     if not action.template.strip():
-        return "Write the prompt the model should follow; put {text} where the selected text goes."
+        return QT_TRANSLATE_NOOP(
+            "CustomActions", "Write the prompt the model should follow; put {text} where the selected text goes."
+        )
     return None

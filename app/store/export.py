@@ -11,11 +11,11 @@ from app.store.docx_io import export_docx
 from app.store.textfile import CANNOT_SAVE_THERE, NOT_SAVED, QT_TRANSLATE_NOOP, TextFileError, write_bytes_atomic
 
 FORMATS = {
-    "md": "Markdown (*.md)",
-    "txt": "Plain text (*.txt)",
-    "html": "Web page (*.html)",
-    "docx": "Word document (*.docx)",
-    "pdf": "PDF (*.pdf)",
+    "md": QT_TRANSLATE_NOOP("MainWindow", "Markdown (*.md)"),
+    "txt": QT_TRANSLATE_NOOP("MainWindow", "Plain text (*.txt)"),
+    "html": QT_TRANSLATE_NOOP("MainWindow", "Web page (*.html)"),
+    "docx": QT_TRANSLATE_NOOP("MainWindow", "Word document (*.docx)"),
+    "pdf": QT_TRANSLATE_NOOP("MainWindow", "PDF (*.pdf)"),
 }
 
 

@@ -31,6 +31,7 @@ from app.engine.downloads import (
 from app.engine.models import EMBEDDED_INSTALL_HINT, embedded_gguf, looks_like_model_folder
 from app.engine.requests import ModelSpec
 from app.paths import AppPaths
+from app.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -39,11 +40,6 @@ LIBRARY_FORMAT = 1
 EMBEDDED_KEY = "embedded"
 
 EntryKind = Literal["embedded", "downloaded", "partial", "folder", "gguf"]
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name Qt's lupdate looks for
-    """Marks a message for translation without importing Qt; the GUI translates it in context "ModelLibrary"."""
-    return text
 
 
 # Why an entry cannot be used; the GUI translates them in context "ModelLibrary".

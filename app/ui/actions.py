@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from app.store.settings import Settings
+from app.translatable import QT_TRANSLATE_NOOP
 
 Scope = Literal["window", "editor"]
 StandardKey = QKeySequence.StandardKey
@@ -31,7 +32,7 @@ class ActionSpec:
     keys: tuple[Key, ...]  # default bindings; a standard key with no binding on this platform falls to the next
     scope: Scope
     tip: str = ""
-    group: str = ""  # for the cheat sheet
+    group: str = ""  # for the cheat sheet; translated in the "Menus" context
 
 
 def _s(action_id: str, text: str, *keys: Key, scope: Scope = "window", tip: str = "", group: str = "") -> ActionSpec:
@@ -40,109 +41,404 @@ def _s(action_id: str, text: str, *keys: Key, scope: Scope = "window", tip: str 
 
 SPECS: tuple[ActionSpec, ...] = (
     # File
-    _s("file.new", "&New", StandardKey.New, group="File", tip="Start a new document in a new tab"),
-    _s("file.open", "&Open…", StandardKey.Open, group="File", tip="Open a Markdown or text file"),
+    _s(
+        "file.new",
+        QT_TRANSLATE_NOOP("Actions", "&New"),
+        StandardKey.New,
+        group=QT_TRANSLATE_NOOP("Menus", "File"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Start a new document in a new tab"),
+    ),
+    _s(
+        "file.open",
+        QT_TRANSLATE_NOOP("Actions", "&Open…"),
+        StandardKey.Open,
+        group=QT_TRANSLATE_NOOP("Menus", "File"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Open a Markdown or text file"),
+    ),
     _s(
         "file.import_docx",
-        "&Import Word Document…",
+        QT_TRANSLATE_NOOP("Actions", "&Import Word Document…"),
         "Ctrl+Shift+I",
-        group="File",
-        tip="Import the text and headings of a .docx file as a new document",
+        group=QT_TRANSLATE_NOOP("Menus", "File"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Import the text and headings of a .docx file as a new document"),
     ),
-    _s("file.save", "&Save", StandardKey.Save, group="File", tip="Save the document"),
-    _s("file.save_as", "Save &As…", StandardKey.SaveAs, "Ctrl+Shift+S", group="File", tip="Save under a new name"),
-    _s("file.export", "&Export…", "Ctrl+Shift+E", group="File", tip="Export as Markdown, text, HTML, Word or PDF"),
-    _s("file.print", "&Print…", StandardKey.Print, "Ctrl+P", group="File", tip="Print the document, with a preview"),
-    _s("file.close", "&Close Tab", StandardKey.Close, "Ctrl+W", group="File", tip="Close the document"),
-    _s("file.quit", "&Quit", StandardKey.Quit, "Ctrl+Q", group="File", tip="Close Inkwell"),
+    _s(
+        "file.save",
+        QT_TRANSLATE_NOOP("Actions", "&Save"),
+        StandardKey.Save,
+        group=QT_TRANSLATE_NOOP("Menus", "File"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Save the document"),
+    ),
+    _s(
+        "file.save_as",
+        QT_TRANSLATE_NOOP("Actions", "Save &As…"),
+        StandardKey.SaveAs,
+        "Ctrl+Shift+S",
+        group=QT_TRANSLATE_NOOP("Menus", "File"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Save under a new name"),
+    ),
+    _s(
+        "file.reopen_encoding",
+        QT_TRANSLATE_NOOP("Actions", "Reopen &with Encoding…"),
+        group=QT_TRANSLATE_NOOP("Menus", "File"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Read the file again in another encoding, when its text shows as gibberish"),
+    ),
+    _s(
+        "file.save_encoding",
+        QT_TRANSLATE_NOOP("Actions", "Save with Encodin&g…"),
+        group=QT_TRANSLATE_NOOP("Menus", "File"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Save the file in another encoding, such as GB18030, Big5 or UTF-8"),
+    ),
+    _s(
+        "file.export",
+        QT_TRANSLATE_NOOP("Actions", "&Export…"),
+        "Ctrl+Shift+E",
+        group=QT_TRANSLATE_NOOP("Menus", "File"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Export as Markdown, text, HTML, Word or PDF"),
+    ),
+    _s(
+        "file.print",
+        QT_TRANSLATE_NOOP("Actions", "&Print…"),
+        StandardKey.Print,
+        "Ctrl+P",
+        group=QT_TRANSLATE_NOOP("Menus", "File"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Print the document, with a preview"),
+    ),
+    _s(
+        "file.close",
+        QT_TRANSLATE_NOOP("Actions", "&Close Tab"),
+        StandardKey.Close,
+        "Ctrl+W",
+        group=QT_TRANSLATE_NOOP("Menus", "File"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Close the document"),
+    ),
+    _s(
+        "file.quit",
+        QT_TRANSLATE_NOOP("Actions", "&Quit"),
+        StandardKey.Quit,
+        "Ctrl+Q",
+        group=QT_TRANSLATE_NOOP("Menus", "File"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Close Inkwell"),
+    ),
     # Edit
-    _s("edit.undo", "&Undo", StandardKey.Undo, scope="editor", group="Edit"),
-    _s("edit.redo", "&Redo", StandardKey.Redo, scope="editor", group="Edit"),
-    _s("edit.find", "&Find…", StandardKey.Find, group="Edit", tip="Find text in the document"),
-    _s("edit.replace", "&Replace…", StandardKey.Replace, "Ctrl+Alt+F", group="Edit", tip="Find and replace"),
-    _s("edit.find_next", "Find &Next", StandardKey.FindNext, group="Edit"),
-    _s("edit.find_previous", "Find Pre&vious", StandardKey.FindPrevious, group="Edit"),
-    _s("edit.goto_line", "&Go to Line…", "Ctrl+L", group="Edit", tip="Jump to a line number"),
+    _s(
+        "edit.undo",
+        QT_TRANSLATE_NOOP("Actions", "&Undo"),
+        StandardKey.Undo,
+        scope="editor",
+        group=QT_TRANSLATE_NOOP("Menus", "Edit"),
+    ),
+    _s(
+        "edit.redo",
+        QT_TRANSLATE_NOOP("Actions", "&Redo"),
+        StandardKey.Redo,
+        scope="editor",
+        group=QT_TRANSLATE_NOOP("Menus", "Edit"),
+    ),
+    _s(
+        "edit.find",
+        QT_TRANSLATE_NOOP("Actions", "&Find…"),
+        StandardKey.Find,
+        group=QT_TRANSLATE_NOOP("Menus", "Edit"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Find text in the document"),
+    ),
+    _s(
+        "edit.replace",
+        QT_TRANSLATE_NOOP("Actions", "&Replace…"),
+        StandardKey.Replace,
+        "Ctrl+Alt+F",
+        group=QT_TRANSLATE_NOOP("Menus", "Edit"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Find and replace"),
+    ),
+    _s(
+        "edit.find_next",
+        QT_TRANSLATE_NOOP("Actions", "Find &Next"),
+        StandardKey.FindNext,
+        group=QT_TRANSLATE_NOOP("Menus", "Edit"),
+    ),
+    _s(
+        "edit.find_previous",
+        QT_TRANSLATE_NOOP("Actions", "Find Pre&vious"),
+        StandardKey.FindPrevious,
+        group=QT_TRANSLATE_NOOP("Menus", "Edit"),
+    ),
+    _s(
+        "edit.goto_line",
+        QT_TRANSLATE_NOOP("Actions", "&Go to Line…"),
+        "Ctrl+L",
+        group=QT_TRANSLATE_NOOP("Menus", "Edit"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Jump to a line number"),
+    ),
     # View
-    _s("view.zoom_in", "Zoom &In", StandardKey.ZoomIn, group="View"),
-    _s("view.zoom_out", "Zoom &Out", StandardKey.ZoomOut, group="View"),
-    _s("view.zoom_reset", "&Actual Size", "Ctrl+0", group="View"),
-    _s("view.word_wrap", "&Word Wrap", "Ctrl+Shift+W", group="View", tip="Wrap long lines at the window edge"),
+    _s(
+        "view.zoom_in",
+        QT_TRANSLATE_NOOP("Actions", "Zoom &In"),
+        StandardKey.ZoomIn,
+        group=QT_TRANSLATE_NOOP("Menus", "View"),
+    ),
+    _s(
+        "view.zoom_out",
+        QT_TRANSLATE_NOOP("Actions", "Zoom &Out"),
+        StandardKey.ZoomOut,
+        group=QT_TRANSLATE_NOOP("Menus", "View"),
+    ),
+    _s(
+        "view.zoom_reset",
+        QT_TRANSLATE_NOOP("Actions", "&Actual Size"),
+        "Ctrl+0",
+        group=QT_TRANSLATE_NOOP("Menus", "View"),
+    ),
+    _s(
+        "view.word_wrap",
+        QT_TRANSLATE_NOOP("Actions", "&Word Wrap"),
+        "Ctrl+Shift+W",
+        group=QT_TRANSLATE_NOOP("Menus", "View"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Wrap long lines at the window edge"),
+    ),
     _s(
         "view.preview",
-        "Markdown &Preview",
+        QT_TRANSLATE_NOOP("Actions", "Markdown &Preview"),
         "Ctrl+Shift+V",
-        group="View",
-        tip="Show the rendered Markdown beside the text",
+        group=QT_TRANSLATE_NOOP("Menus", "View"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Show the rendered Markdown beside the text"),
     ),
-    _s("view.outline", "O&utline", "Ctrl+Shift+T", group="View", tip="The document's headings; click one to go there"),
+    _s(
+        "view.outline",
+        QT_TRANSLATE_NOOP("Actions", "O&utline"),
+        "Ctrl+Shift+T",
+        group=QT_TRANSLATE_NOOP("Menus", "View"),
+        tip=QT_TRANSLATE_NOOP("Actions", "The document's headings; click one to go there"),
+    ),
     _s(
         "view.history",
-        "&History",
+        QT_TRANSLATE_NOOP("Actions", "&History"),
         "Ctrl+Alt+H",
-        group="View",
-        tip="Every saved or AI-edited version of the document; compare and restore",
+        group=QT_TRANSLATE_NOOP("Menus", "View"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Every saved or AI-edited version of the document; compare and restore"),
     ),
     _s(
         "view.focus_mode",
-        "&Distraction-Free Mode",
+        QT_TRANSLATE_NOOP("Actions", "&Distraction-Free Mode"),
         StandardKey.FullScreen,
         "F11",
-        group="View",
-        tip="Full screen with only the text; the same key brings everything back",
+        group=QT_TRANSLATE_NOOP("Menus", "View"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Full screen with only the text; the same key brings everything back"),
     ),
-    _s("view.summarize_pane", "&Summarize Pane", "F7", group="View"),
-    _s("view.translate_pane", "&Translate Pane", "F8", group="View"),
-    _s("view.chat_pane", "&Chat Pane", "F9", group="View"),
+    _s(
+        "view.summarize_pane",
+        QT_TRANSLATE_NOOP("Actions", "&Summarize Pane"),
+        "F7",
+        group=QT_TRANSLATE_NOOP("Menus", "View"),
+    ),
+    _s(
+        "view.translate_pane",
+        QT_TRANSLATE_NOOP("Actions", "&Translate Pane"),
+        "F8",
+        group=QT_TRANSLATE_NOOP("Menus", "View"),
+    ),
+    _s("view.chat_pane", QT_TRANSLATE_NOOP("Actions", "&Chat Pane"), "F9", group=QT_TRANSLATE_NOOP("Menus", "View")),
     # AI in the editor
     _s(
         "ai.continue",
-        "&Continue Writing",
+        QT_TRANSLATE_NOOP("Actions", "&Continue Writing"),
         "Ctrl+Return",
         scope="editor",
-        group="AI",
-        tip="Let the model continue from the cursor; Tab accepts, Esc discards",
+        group=QT_TRANSLATE_NOOP("Menus", "AI"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Let the model continue from the cursor; Tab accepts, Esc discards"),
     ),
-    _s("ai.stop", "&Stop", "Escape", group="AI", tip="Stop the model"),
-    _s("ai.rewrite", "&Rewrite", "Ctrl+Shift+R", scope="editor", group="AI", tip="Rewrite the selection more clearly"),
-    _s("ai.proofread", "&Proofread", "Ctrl+Shift+P", scope="editor", group="AI", tip="Fix spelling and grammar only"),
-    _s("ai.shorten", "S&horten", "Ctrl+Shift+H", scope="editor", group="AI", tip="Make the selection shorter"),
     _s(
-        "ai.expand", "E&xpand", "Ctrl+Shift+X", scope="editor", group="AI", tip="Develop the selection with more detail"
+        "ai.stop",
+        QT_TRANSLATE_NOOP("Actions", "&Stop"),
+        "Escape",
+        group=QT_TRANSLATE_NOOP("Menus", "AI"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Stop the model"),
     ),
-    _s("ai.formal", "Make &Formal", "Ctrl+Shift+M", scope="editor", group="AI", tip="Change the tone to formal"),
-    _s("ai.friendly", "Make Frien&dly", "Ctrl+Shift+Y", scope="editor", group="AI", tip="Change the tone to friendly"),
+    _s(
+        "ai.rewrite",
+        QT_TRANSLATE_NOOP("Actions", "&Rewrite"),
+        "Ctrl+Shift+R",
+        scope="editor",
+        group=QT_TRANSLATE_NOOP("Menus", "AI"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Rewrite the selection more clearly"),
+    ),
+    _s(
+        "ai.proofread",
+        QT_TRANSLATE_NOOP("Actions", "&Proofread"),
+        "Ctrl+Shift+P",
+        scope="editor",
+        group=QT_TRANSLATE_NOOP("Menus", "AI"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Fix spelling and grammar only"),
+    ),
+    _s(
+        "ai.shorten",
+        QT_TRANSLATE_NOOP("Actions", "S&horten"),
+        "Ctrl+Shift+H",
+        scope="editor",
+        group=QT_TRANSLATE_NOOP("Menus", "AI"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Make the selection shorter"),
+    ),
+    _s(
+        "ai.expand",
+        QT_TRANSLATE_NOOP("Actions", "E&xpand"),
+        "Ctrl+Shift+X",
+        scope="editor",
+        group=QT_TRANSLATE_NOOP("Menus", "AI"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Develop the selection with more detail"),
+    ),
+    _s(
+        "ai.formal",
+        QT_TRANSLATE_NOOP("Actions", "Make &Formal"),
+        "Ctrl+Shift+M",
+        scope="editor",
+        group=QT_TRANSLATE_NOOP("Menus", "AI"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Change the tone to formal"),
+    ),
+    _s(
+        "ai.friendly",
+        QT_TRANSLATE_NOOP("Actions", "Make Frien&dly"),
+        "Ctrl+Shift+Y",
+        scope="editor",
+        group=QT_TRANSLATE_NOOP("Menus", "AI"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Change the tone to friendly"),
+    ),
     _s(
         "ai.translate",
-        "&Translate Selection",
+        QT_TRANSLATE_NOOP("Actions", "&Translate Selection"),
         "Ctrl+Shift+L",
         scope="editor",
-        group="AI",
-        tip="Translate the selection into the last-used language",
+        group=QT_TRANSLATE_NOOP("Menus", "AI"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Translate the selection into the last-used language"),
     ),
     _s(
-        "ai.explain", "E&xplain", "Ctrl+Shift+J", scope="editor", group="AI", tip="Explain the selection in plain words"
+        "ai.explain",
+        QT_TRANSLATE_NOOP("Actions", "E&xplain"),
+        "Ctrl+Shift+J",
+        scope="editor",
+        group=QT_TRANSLATE_NOOP("Menus", "AI"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Explain the selection in plain words"),
     ),
     # The review bar under the editor: live only while it shows a change (Esc rejects a finished one, too).
-    _s("review.accept", "&Accept Change", "Alt+A", group="AI", tip="Replace the original with this version"),
-    _s("review.insert_below", "Insert &Below", "Alt+B", group="AI", tip="Put the explanation below the passage"),
-    _s("review.copy", "&Copy Result", "Alt+C", group="AI", tip="Copy the model's version"),
-    _s("review.reject", "&Reject Change", "Alt+R", group="AI", tip="Keep the original"),
-    _s("review.retry", "Retr&y", "Alt+Y", group="AI", tip="Ask the model again"),
-    _s("review.next_change", "&Next Change", "Ctrl+Alt+Down", group="AI", tip="Go to the next change of the review"),
-    _s("review.previous_change", "&Previous Change", "Ctrl+Alt+Up", group="AI", tip="Go to the previous change"),
-    _s("review.take_change", "&Take Change", "Alt+Return", group="AI", tip="Take this change, then go to the next one"),
-    _s("review.leave_change", "&Leave Change", "Alt+K", group="AI", tip="Keep the original words here, then go on"),
-    _s("ai.summarize", "Su&mmarize", "Ctrl+Shift+U", group="AI", tip="Summarize the selection or the document"),
-    _s("ai.ask_chat", "As&k About Selection", "Ctrl+Shift+K", group="AI", tip="Ask the chat about the selection"),
-    _s("ai.custom_actions", "&Custom Actions…", None, group="AI", tip="Add, edit or remove your own actions"),
+    _s(
+        "review.accept",
+        QT_TRANSLATE_NOOP("Actions", "&Accept Change"),
+        "Alt+A",
+        group=QT_TRANSLATE_NOOP("Menus", "AI"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Replace the original with this version"),
+    ),
+    _s(
+        "review.insert_below",
+        QT_TRANSLATE_NOOP("Actions", "Insert &Below"),
+        "Alt+B",
+        group=QT_TRANSLATE_NOOP("Menus", "AI"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Put the explanation below the passage"),
+    ),
+    _s(
+        "review.copy",
+        QT_TRANSLATE_NOOP("Actions", "&Copy Result"),
+        "Alt+C",
+        group=QT_TRANSLATE_NOOP("Menus", "AI"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Copy the model's version"),
+    ),
+    _s(
+        "review.reject",
+        QT_TRANSLATE_NOOP("Actions", "&Reject Change"),
+        "Alt+R",
+        group=QT_TRANSLATE_NOOP("Menus", "AI"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Keep the original"),
+    ),
+    _s(
+        "review.retry",
+        QT_TRANSLATE_NOOP("Actions", "Retr&y"),
+        "Alt+Y",
+        group=QT_TRANSLATE_NOOP("Menus", "AI"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Ask the model again"),
+    ),
+    _s(
+        "review.next_change",
+        QT_TRANSLATE_NOOP("Actions", "&Next Change"),
+        "Ctrl+Alt+Down",
+        group=QT_TRANSLATE_NOOP("Menus", "AI"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Go to the next change of the review"),
+    ),
+    _s(
+        "review.previous_change",
+        QT_TRANSLATE_NOOP("Actions", "&Previous Change"),
+        "Ctrl+Alt+Up",
+        group=QT_TRANSLATE_NOOP("Menus", "AI"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Go to the previous change"),
+    ),
+    _s(
+        "review.take_change",
+        QT_TRANSLATE_NOOP("Actions", "&Take Change"),
+        "Alt+Return",
+        group=QT_TRANSLATE_NOOP("Menus", "AI"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Take this change, then go to the next one"),
+    ),
+    _s(
+        "review.leave_change",
+        QT_TRANSLATE_NOOP("Actions", "&Leave Change"),
+        "Alt+K",
+        group=QT_TRANSLATE_NOOP("Menus", "AI"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Keep the original words here, then go on"),
+    ),
+    _s(
+        "ai.summarize",
+        QT_TRANSLATE_NOOP("Actions", "Su&mmarize"),
+        "Ctrl+Shift+U",
+        group=QT_TRANSLATE_NOOP("Menus", "AI"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Summarize the selection or the document"),
+    ),
+    _s(
+        "ai.ask_chat",
+        QT_TRANSLATE_NOOP("Actions", "As&k About Selection"),
+        "Ctrl+Shift+K",
+        group=QT_TRANSLATE_NOOP("Menus", "AI"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Ask the chat about the selection"),
+    ),
+    _s(
+        "ai.custom_actions",
+        QT_TRANSLATE_NOOP("Actions", "&Custom Actions…"),
+        None,
+        group=QT_TRANSLATE_NOOP("Menus", "AI"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Add, edit or remove your own actions"),
+    ),
     # Model and help
-    _s("model.manager", "&Model Manager…", "Ctrl+Shift+D", group="Model", tip="Choose, download and manage models"),
-    _s("app.settings", "&Settings…", StandardKey.Preferences, "Ctrl+Shift+,", group="Model"),
-    _s("help.shortcuts", "&Keyboard Shortcuts", "F1", "Ctrl+/", group="Help", tip="Show every shortcut"),
-    _s("help.customize_shortcuts", "&Customize Shortcuts…", None, group="Help"),
-    _s("help.diagnostics", "Copy &Diagnostics", None, group="Help", tip="Copy versions, device and recent log lines"),
-    _s("help.about", "&About Inkwell", None, group="Help"),
+    _s(
+        "model.manager",
+        QT_TRANSLATE_NOOP("Actions", "&Model Manager…"),
+        "Ctrl+Shift+D",
+        group=QT_TRANSLATE_NOOP("Menus", "Model"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Choose, download and manage models"),
+    ),
+    _s(
+        "app.settings",
+        QT_TRANSLATE_NOOP("Actions", "&Settings…"),
+        StandardKey.Preferences,
+        "Ctrl+Shift+,",
+        group=QT_TRANSLATE_NOOP("Menus", "Model"),
+    ),
+    _s(
+        "help.shortcuts",
+        QT_TRANSLATE_NOOP("Actions", "&Keyboard Shortcuts"),
+        "F1",
+        "Ctrl+/",
+        group=QT_TRANSLATE_NOOP("Menus", "Help"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Show every shortcut"),
+    ),
+    _s(
+        "help.customize_shortcuts",
+        QT_TRANSLATE_NOOP("Actions", "&Customize Shortcuts…"),
+        None,
+        group=QT_TRANSLATE_NOOP("Menus", "Help"),
+    ),
+    _s(
+        "help.diagnostics",
+        QT_TRANSLATE_NOOP("Actions", "Copy &Diagnostics"),
+        None,
+        group=QT_TRANSLATE_NOOP("Menus", "Help"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Copy versions, device and recent log lines"),
+    ),
+    _s("help.about", QT_TRANSLATE_NOOP("Actions", "&About Inkwell"), None, group=QT_TRANSLATE_NOOP("Menus", "Help")),
 )
 
 # Actions that take the selection (or the current paragraph) to the review view.
@@ -156,10 +452,6 @@ REVIEW_ACTIONS = (
     "ai.translate",
     "ai.explain",
 )
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Actions", text)
 
 
 def default_sequences(spec: ActionSpec) -> list[QKeySequence]:
@@ -236,7 +528,10 @@ class ActionRegistry(QObject):
         self._window = window
         self._editor_scope = editor_scope
         for spec in SPECS:
-            self.add(spec.id, tr(spec.text), default_sequences(spec), spec.scope, tr(spec.tip) if spec.tip else "")
+            tip = QCoreApplication.translate("Actions", spec.tip) if spec.tip else ""
+            self.add(
+                spec.id, QCoreApplication.translate("Actions", spec.text), default_sequences(spec), spec.scope, tip
+            )
 
     def add(self, action_id: str, text: str, defaults: list[QKeySequence], scope: Scope | str, tip: str) -> QAction:
         """Register an action (built-in or a user's custom one)."""

@@ -46,6 +46,7 @@ from app.store.history import document_key
 from app.store.line_endings import unpack
 from app.store.settings import Settings, register_defaults
 from app.store.textfile import TextFileError
+from app.translatable import QT_TRANSLATE_NOOP
 from app.ui import session
 from app.ui.actions import REVIEW_ACTIONS, ActionRegistry, parse_portable, scopes_overlap
 from app.ui.dialogs.asker import Asker, DialogAsker
@@ -86,19 +87,30 @@ register_defaults(
     }
 )
 
+# English names: they are stored in settings and go into the prompt; the menu shows them translated.
 TRANSLATION_LANGUAGES = (
-    "English", "Simplified Chinese", "Traditional Chinese", "Japanese", "Korean", "German", "French", "Spanish",
-    "Italian", "Portuguese", "Russian", "Arabic",
-)  # fmt: skip
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+    QT_TRANSLATE_NOOP("Languages", "English"),
+    QT_TRANSLATE_NOOP("Languages", "Simplified Chinese"),
+    QT_TRANSLATE_NOOP("Languages", "Traditional Chinese"),
+    QT_TRANSLATE_NOOP("Languages", "Japanese"),
+    QT_TRANSLATE_NOOP("Languages", "Korean"),
+    QT_TRANSLATE_NOOP("Languages", "German"),
+    QT_TRANSLATE_NOOP("Languages", "French"),
+    QT_TRANSLATE_NOOP("Languages", "Spanish"),
+    QT_TRANSLATE_NOOP("Languages", "Italian"),
+    QT_TRANSLATE_NOOP("Languages", "Portuguese"),
+    QT_TRANSLATE_NOOP("Languages", "Russian"),
+    QT_TRANSLATE_NOOP("Languages", "Arabic"),
+)
 
 
 def _source_name(source: str) -> str:
-    names = {"summarize": _tr("a summary"), "translate": _tr("a translation"), "chat": _tr("the chat")}
-    return names.get(source, _tr("another task"))
+    names = {
+        "summarize": QCoreApplication.translate("MainWindow", "a summary"),
+        "translate": QCoreApplication.translate("MainWindow", "a translation"),
+        "chat": QCoreApplication.translate("MainWindow", "the chat"),
+    }
+    return names.get(source, QCoreApplication.translate("MainWindow", "another task"))
 
 
 class MainWindow(QMainWindow):
@@ -184,7 +196,11 @@ class MainWindow(QMainWindow):
 
         # Slots for the task panes; each pane fills its dock.
         self.docks: dict[str, QDockWidget] = {}
-        for key, title in (("summarize", _tr("Summarize")), ("translate", _tr("Translate")), ("chat", _tr("Chat"))):
+        for key, title in (
+            ("summarize", QCoreApplication.translate("MainWindow", "Summarize")),
+            ("translate", QCoreApplication.translate("MainWindow", "Translate")),
+            ("chat", QCoreApplication.translate("MainWindow", "Chat")),
+        ):
             dock = QDockWidget(title, self)
             dock.setObjectName(f"dock.{key}")
             dock.hide()
@@ -192,7 +208,7 @@ class MainWindow(QMainWindow):
             self.docks[key] = dock
         # One side panel with a tab per pane: the editor keeps its width, and only one pane's Alt keys are live.
         self.outline = OutlineView()
-        self.outline_dock = QDockWidget(_tr("Outline"), self)
+        self.outline_dock = QDockWidget(QCoreApplication.translate("MainWindow", "Outline"), self)
         self.outline_dock.setObjectName("dock.outline")
         self.outline_dock.setWidget(self.outline)
         self.outline_dock.hide()
@@ -200,7 +216,7 @@ class MainWindow(QMainWindow):
         self._focus_mode_hidden: list[QWidget] = []
         self.history = DocumentHistory(history_path(paths.data), self.services, self)
         self.history_panel = HistoryPanel(self.history, self._active)
-        self.history_dock = QDockWidget(_tr("History"), self)
+        self.history_dock = QDockWidget(QCoreApplication.translate("MainWindow", "History"), self)
         self.history_dock.setObjectName("dock.history")
         self.history_dock.setWidget(self.history_panel)
         self.history_dock.hide()
@@ -211,7 +227,9 @@ class MainWindow(QMainWindow):
         self.commands = ActionRegistry(settings, self, self.tabs)
         self._build_panes(paths)
         self.counts_label = QLabel()
-        self.counts_label.setAccessibleName(_tr("Word, character and token counts"))
+        self.counts_label.setAccessibleName(
+            QCoreApplication.translate("MainWindow", "Word, character and token counts")
+        )
         self.statusBar().addWidget(self.counts_label, 1)
         self.status = ModelStatusView(self.statusBar(), client)
         self._custom_ids: list[str] = []
@@ -373,23 +391,23 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self.commands
         bar = self.menuBar()
-        file_menu = bar.addMenu(_tr("&File"))
+        file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&File"))
         for action_id in ("file.new", "file.open"):
             file_menu.addAction(a[action_id])
-        self.recent_menu = file_menu.addMenu(_tr("Open &Recent"))
+        self.recent_menu = file_menu.addMenu(QCoreApplication.translate("MainWindow", "Open &Recent"))
         for action_id in ("file.import_docx", "file.save", "file.save_as", "file.export", "file.print", "file.close"):
             file_menu.addAction(a[action_id])
         file_menu.addSeparator()
         file_menu.addAction(a["file.quit"])
 
-        edit_menu = bar.addMenu(_tr("&Edit"))
+        edit_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
         for action_id in ("edit.undo", "edit.redo"):
             edit_menu.addAction(a[action_id])
         edit_menu.addSeparator()
         for action_id in ("edit.find", "edit.replace", "edit.find_next", "edit.find_previous", "edit.goto_line"):
             edit_menu.addAction(a[action_id])
 
-        view_menu = bar.addMenu(_tr("&View"))
+        view_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&View"))
         for action_id in ("view.zoom_in", "view.zoom_out", "view.zoom_reset"):
             view_menu.addAction(a[action_id])
         view_menu.addSeparator()
@@ -411,9 +429,13 @@ class MainWindow(QMainWindow):
             a[action_id].setCheckable(True)
             view_menu.addAction(a[action_id])
             self.docks[key].visibilityChanged.connect(a[action_id].setChecked)
-        theme_menu = view_menu.addMenu(_tr("&Theme"))
+        theme_menu = view_menu.addMenu(QCoreApplication.translate("MainWindow", "&Theme"))
         self._theme_group = QActionGroup(self)
-        for mode, label in (("system", _tr("Follow the System")), ("light", _tr("Light")), ("dark", _tr("Dark"))):
+        for mode, label in (
+            ("system", QCoreApplication.translate("MainWindow", "Follow the System")),
+            ("light", QCoreApplication.translate("MainWindow", "Light")),
+            ("dark", QCoreApplication.translate("MainWindow", "Dark")),
+        ):
             action = theme_menu.addAction(label)
             action.setCheckable(True)
             action.setData(mode)
@@ -422,13 +444,13 @@ class MainWindow(QMainWindow):
         self._theme_group.triggered.connect(lambda action: self.settings.set("ui/theme", action.data()))
 
         # Alt+I, not Alt+A: the review panel's Accept button owns Alt+A, and an ambiguous shortcut fires neither.
-        self.ai_menu = bar.addMenu(_tr("A&I"))
+        self.ai_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "A&I"))
         self.ai_menu.addAction(a["ai.continue"])
         self.ai_menu.addAction(a["ai.stop"])
         self.ai_menu.addSeparator()
         for action_id in REVIEW_ACTIONS:
             self.ai_menu.addAction(a[action_id])
-        self.language_menu = self.ai_menu.addMenu(_tr("Translation &Language"))
+        self.language_menu = self.ai_menu.addMenu(QCoreApplication.translate("MainWindow", "Translation &Language"))
         self._language_group = QActionGroup(self)
         for language in TRANSLATION_LANGUAGES:
             action = self.language_menu.addAction(QCoreApplication.translate("Languages", language))
@@ -443,7 +465,7 @@ class MainWindow(QMainWindow):
         self.ai_menu.addAction(a["ai.summarize"])
         self.ai_menu.addAction(a["ai.ask_chat"])
 
-        chat_menu = bar.addMenu(_tr("Cha&t"))
+        chat_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "Cha&t"))
         for action_id in ("chat.new", "chat.regenerate", "chat.stop", "chat.copy_last", "chat.insert_last",
                           "chat.ground"):  # fmt: skip
             chat_menu.addAction(self.chat_pane.actions_by_id[action_id])
@@ -451,11 +473,11 @@ class MainWindow(QMainWindow):
         for action_id in ("chat.export_markdown", "chat.export_json"):
             chat_menu.addAction(self.chat_pane.actions_by_id[action_id])
 
-        model_menu = bar.addMenu(_tr("&Model"))
+        model_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Model"))
         model_menu.addAction(a["model.manager"])
         model_menu.addAction(a["app.settings"])
 
-        help_menu = bar.addMenu(_tr("&Help"))
+        help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
         for action_id in ("help.shortcuts", "help.customize_shortcuts", "help.diagnostics", "help.about"):
             help_menu.addAction(a[action_id])
 
@@ -473,10 +495,16 @@ class MainWindow(QMainWindow):
         a["view.history"].triggered.connect(self.set_history_visible)
         # Versions: on every save, before every accepted AI edit or pane replacement, around a reload from disk.
         ws.saved.connect(self._on_saved)
-        ws.about_to_reload.connect(lambda d: self.history.snapshot(d, _tr("Before reloading from disk")))
-        ws.reloaded.connect(lambda d: self.history.snapshot(d, _tr("Reloaded from disk")))
+        ws.about_to_reload.connect(
+            lambda d: self.history.snapshot(d, QCoreApplication.translate("MainWindow", "Before reloading from disk"))
+        )
+        ws.reloaded.connect(
+            lambda d: self.history.snapshot(d, QCoreApplication.translate("MainWindow", "Reloaded from disk"))
+        )
         self.review.about_to_replace.connect(self._snapshot_before)
-        self.continuation.about_to_accept.connect(lambda q: self._snapshot_before(q, _tr("Continue writing")))
+        self.continuation.about_to_accept.connect(
+            lambda q: self._snapshot_before(q, QCoreApplication.translate("MainWindow", "Continue writing"))
+        )
         self.history.failed.connect(self.messages.error)
         a["view.focus_mode"].triggered.connect(self.set_focus_mode)
         a["file.close"].triggered.connect(lambda: self._with_active(ws.close))
@@ -597,7 +625,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         document = self._active()
-        title = document.title if document is not None else _tr("Untitled")
+        title = document.title if document is not None else QCoreApplication.translate("MainWindow", "Untitled")
         self.setWindowTitle(f"{title}[*] — {APP_NAME}")
         self.setWindowModified(bool(document and document.modified))
 
@@ -611,12 +639,20 @@ class MainWindow(QMainWindow):
     def open_dialog(self) -> None:
         start = str(self._active().path.parent) if self._active() and self._active().path else ""  # type: ignore[union-attr]
         names, _ = QFileDialog.getOpenFileNames(
-            self, _tr("Open"), start, _tr("Markdown and text (*.md *.markdown *.txt);;All files (*)")
+            self,
+            QCoreApplication.translate("MainWindow", "Open"),
+            start,
+            QCoreApplication.translate("MainWindow", "Markdown and text (*.md *.markdown *.txt);;All files (*)"),
         )
         self.open_files([Path(n) for n in names])
 
     def import_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, _tr("Import Word Document"), "", _tr("Word documents (*.docx)"))
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            QCoreApplication.translate("MainWindow", "Import Word Document"),
+            "",
+            QCoreApplication.translate("MainWindow", "Word documents (*.docx)"),
+        )
         if name:
             self.workspace.open(Path(name))
 
@@ -625,11 +661,16 @@ class MainWindow(QMainWindow):
         if document is None:
             return
         base = document.path.with_suffix("") if document.path else Path.home() / document.title
-        filters = ";;".join(_tr(f) for f in FORMATS.values())
-        name, chosen = QFileDialog.getSaveFileName(self, _tr("Export"), str(base), filters)
+        filters = ";;".join(QCoreApplication.translate("MainWindow", f) for f in FORMATS.values())
+        name, chosen = QFileDialog.getSaveFileName(
+            self, QCoreApplication.translate("MainWindow", "Export"), str(base), filters
+        )
         if not name:
             return
-        kind = next((k for k, f in FORMATS.items() if _tr(f) == chosen), Path(name).suffix.lstrip(".") or "md")
+        kind = next(
+            (k for k, f in FORMATS.items() if QCoreApplication.translate("MainWindow", f) == chosen),
+            Path(name).suffix.lstrip(".") or "md",
+        )
         path = Path(name) if Path(name).suffix else Path(name).with_suffix("." + kind)
         self.export_to(document, path, kind)
 
@@ -650,10 +691,12 @@ class MainWindow(QMainWindow):
             self.messages.error(file_error_text(error))
         elif error is not None:
             self.messages.error(
-                _tr("{name} could not be exported ({error}). Your text is safe.").format(name=path.name, error=error)
+                QCoreApplication.translate(
+                    "MainWindow", "{name} could not be exported ({error}). Your text is safe."
+                ).format(name=path.name, error=error)
             )
         else:
-            self.messages.info(_tr("Exported to {path}.").format(path=path))
+            self.messages.info(QCoreApplication.translate("MainWindow", "Exported to {path}.").format(path=path))
         self.exported.emit(path, error is None)
 
     def _fill_recent(self) -> None:
@@ -665,7 +708,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, p=path: self.workspace.open(p))
         if recent:
             self.recent_menu.addSeparator()
-            self.recent_menu.addAction(_tr("Clear Recent Files"), self.workspace.clear_recent)
+            self.recent_menu.addAction(
+                QCoreApplication.translate("MainWindow", "Clear Recent Files"), self.workspace.clear_recent
+            )
         self.recent_menu.setEnabled(bool(recent))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -684,8 +729,8 @@ class MainWindow(QMainWindow):
         lines = editor.document().blockCount()
         line, ok = QInputDialog.getInt(
             self,
-            _tr("Go to Line"),
-            _tr("Line (1–{n}):").format(n=lines),
+            QCoreApplication.translate("MainWindow", "Go to Line"),
+            QCoreApplication.translate("MainWindow", "Line (1–{n}):").format(n=lines),
             editor.textCursor().blockNumber() + 1,
             1,
             lines,
@@ -735,19 +780,23 @@ class MainWindow(QMainWindow):
     def _on_saved(self, document: Document, before: Path | None) -> None:
         if before != document.path:  # first saved, or saved under a new name: its history goes with it
             self.history.renamed(document_key(before, document.id), document)
-        self.history.snapshot(document, _tr("Saved"))
+        self.history.snapshot(document, QCoreApplication.translate("MainWindow", "Saved"))
 
     def _before_pane_edit(self) -> None:
         """A pane is about to put text into the document (Insert, Replace): settle a continuation, keep a version."""
         self.continuation.settle(accept=True)
         document = self._active()
         if document is not None:
-            self.history.snapshot(document, _tr("Before a pane's insert or replace"))
+            self.history.snapshot(
+                document, QCoreApplication.translate("MainWindow", "Before a pane's insert or replace")
+            )
 
     def _snapshot_before(self, qdoc: QTextDocument, label: str) -> None:
         document = next((d for d in self.workspace.documents if d.qdoc is qdoc), None)
         if document is not None:
-            self.history.snapshot(document, _tr("Before {action}").format(action=label))
+            self.history.snapshot(
+                document, QCoreApplication.translate("MainWindow", "Before {action}").format(action=label)
+            )
 
     def set_focus_mode(self, on: bool) -> None:
         """Distraction-free: full screen, only the text. What it hid comes back as it was."""
@@ -791,7 +840,7 @@ class MainWindow(QMainWindow):
         return False
 
     def _context_actions(self) -> list[object]:
-        menu = QMenu(_tr("AI"), self)
+        menu = QMenu(QCoreApplication.translate("MainWindow", "AI"), self)
         for action_id in ("ai.continue", *REVIEW_ACTIONS, *self._custom_ids, "ai.summarize", "ai.ask_chat"):
             menu.addAction(self.commands[action_id])
         return [menu]
@@ -826,12 +875,14 @@ class MainWindow(QMainWindow):
         if phase is ContinuePhase.WAITING:
             other = next((h.request.source for h in self.client.active_handles() if h.request.source != "editor"), "")
             self.status.state.setText(
-                _tr("Continue writing waits: the model is busy with {task}…").format(task=_source_name(other))
+                QCoreApplication.translate(
+                    "MainWindow", "Continue writing waits: the model is busy with {task}…"
+                ).format(task=_source_name(other))
                 if other
-                else _tr("Continue writing: waiting for the model…")
+                else QCoreApplication.translate("MainWindow", "Continue writing: waiting for the model…")
             )
         elif phase is ContinuePhase.WRITING:
-            self.status.state.setText(_tr("Generating…"))
+            self.status.state.setText(QCoreApplication.translate("MainWindow", "Generating…"))
 
     def _on_review_phase(self, phase: Phase) -> None:
         if phase is Phase.IDLE:
@@ -842,15 +893,22 @@ class MainWindow(QMainWindow):
     def _ask_long_selection(self, tokens: int, budget: int) -> LongSelectionChoice:
         box = QMessageBox(self)
         box.setWindowTitle(APP_NAME)
-        box.setText(_tr("The selection is too long for the model to rewrite at once."))
+        box.setText(
+            QCoreApplication.translate("MainWindow", "The selection is too long for the model to rewrite at once.")
+        )
         box.setInformativeText(
-            _tr(
+            QCoreApplication.translate(
+                "MainWindow",
                 "It has about {tokens:,} tokens; the model can take about {budget:,} at a time. Inkwell can work on "
-                "it paragraph by paragraph, or summarize it instead."
+                "it paragraph by paragraph, or summarize it instead.",
             ).format(tokens=tokens, budget=budget)
         )
-        parts = box.addButton(_tr("Work in &Parts"), QMessageBox.ButtonRole.AcceptRole)
-        summary = box.addButton(_tr("&Summarize Instead"), QMessageBox.ButtonRole.ActionRole)
+        parts = box.addButton(
+            QCoreApplication.translate("MainWindow", "Work in &Parts"), QMessageBox.ButtonRole.AcceptRole
+        )
+        summary = box.addButton(
+            QCoreApplication.translate("MainWindow", "&Summarize Instead"), QMessageBox.ButtonRole.ActionRole
+        )
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         clicked = box.clickedButton()
@@ -873,7 +931,7 @@ class MainWindow(QMainWindow):
                 stored.name,
                 parse_portable(stored.shortcut),
                 "editor",
-                _tr("Your action: {name}").format(name=stored.name),
+                QCoreApplication.translate("MainWindow", "Your action: {name}").format(name=stored.name),
             )
             custom = CustomAction(stored.name, stored.template)
             action.triggered.connect(lambda _checked=False, c=custom: self.run_action("custom", c))
@@ -919,9 +977,9 @@ class MainWindow(QMainWindow):
     def use_for_translate(self, spec: ModelSpec) -> None:
         self.settings.set("model/translate_ref", spec.ref)
         self.messages.info(
-            _tr("Translations will use {name}; it is loaded when a translation starts.").format(
-                name=spec.ref or "SmolLM2-135M-Instruct"
-            )
+            QCoreApplication.translate(
+                "MainWindow", "Translations will use {name}; it is loaded when a translation starts."
+            ).format(name=spec.ref or "SmolLM2-135M-Instruct")
         )
 
     def open_settings(self) -> None:
@@ -975,7 +1033,7 @@ class MainWindow(QMainWindow):
         from app.diagnostics import diagnostics_text  # importlib.metadata: slow to load, needed only here
 
         QGuiApplication.clipboard().setText(diagnostics_text(self.paths, self.client.info))
-        self.messages.info(_tr("Diagnostics copied to the clipboard."))
+        self.messages.info(QCoreApplication.translate("MainWindow", "Diagnostics copied to the clipboard."))
 
     def about(self) -> None:
         from app.ui.dialogs.about import AboutDialog
@@ -1049,7 +1107,11 @@ class MainWindow(QMainWindow):
             self._place_cursor(document, record.cursor)  # back where the writer was
         recovery.discard_orphans(self.paths.data / "recovery")
         if chosen:
-            self.messages.info(_tr("Restored {n} document(s). Save them to keep them.").format(n=len(chosen)))
+            self.messages.info(
+                QCoreApplication.translate("MainWindow", "Restored {n} document(s). Save them to keep them.").format(
+                    n=len(chosen)
+                )
+            )
 
     def session_state(self, active_document: Document | None = None) -> session.SessionState:
         """The session to save; `active_document` (default: the current tab's) is the one to show first next time."""

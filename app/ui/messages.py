@@ -30,10 +30,6 @@ class Notice:
     detail: str = ""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Messages", text)
-
-
 def file_error_text(error: TextFileError) -> str:
     """A file error in the user's language (its template is marked for translation in context "Files")."""
     return QCoreApplication.translate("Files", error.template).format(**error.params)
@@ -42,14 +38,14 @@ def file_error_text(error: TextFileError) -> str:
 def failure_text(failure: Failure) -> str:
     """The user's words for a failure. The engine's message names paths and numbers; a few kinds get a lead-in."""
     lead = {
-        FailureKind.HOST_DIED: _tr("The model stopped."),
-        FailureKind.OUT_OF_MEMORY: _tr("Out of memory."),
-        FailureKind.MODEL_NOT_FOUND: _tr("Model not found."),
-        FailureKind.UNSUPPORTED_MODEL: _tr("Unsupported model."),
-        FailureKind.CORRUPT_MODEL: _tr("Damaged model files."),
-        FailureKind.NEEDS_REMOTE_CODE: _tr("Model not allowed."),
-        FailureKind.CONTEXT_OVERFLOW: _tr("Text too long."),
-        FailureKind.NETWORK: _tr("Network problem."),
+        FailureKind.HOST_DIED: QCoreApplication.translate("Messages", "The model stopped."),
+        FailureKind.OUT_OF_MEMORY: QCoreApplication.translate("Messages", "Out of memory."),
+        FailureKind.MODEL_NOT_FOUND: QCoreApplication.translate("Messages", "Model not found."),
+        FailureKind.UNSUPPORTED_MODEL: QCoreApplication.translate("Messages", "Unsupported model."),
+        FailureKind.CORRUPT_MODEL: QCoreApplication.translate("Messages", "Damaged model files."),
+        FailureKind.NEEDS_REMOTE_CODE: QCoreApplication.translate("Messages", "Model not allowed."),
+        FailureKind.CONTEXT_OVERFLOW: QCoreApplication.translate("Messages", "Text too long."),
+        FailureKind.NETWORK: QCoreApplication.translate("Messages", "Network problem."),
     }.get(failure.kind, "")
     return f"{lead} {failure.message}".strip()
 

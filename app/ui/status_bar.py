@@ -14,10 +14,6 @@ log = logging.getLogger(__name__)
 MEMORY_REFRESH_MS = 5000
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StatusBar", text)
-
-
 def process_memory_mb(pid: int | None) -> float | None:
     """Resident memory of a process in MB (the model host's, to show what the model costs), None if unknown."""
     if pid is None:
@@ -38,19 +34,19 @@ class ModelStatusView(QObject):
         self.progress.setMaximumWidth(180)
         self.progress.setTextVisible(False)
         self.progress.hide()
-        self.model = QLabel(_tr("No model loaded"))
+        self.model = QLabel(QCoreApplication.translate("StatusBar", "No model loaded"))
         self.device = QLabel()
         self.device.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.speed = QLabel()
         self.memory = QLabel()
         self._client = client
         for widget, name in (
-            (self.state, _tr("Model activity")),
-            (self.progress, _tr("Model loading progress")),
-            (self.model, _tr("Model")),
-            (self.device, _tr("Device")),
-            (self.speed, _tr("Speed of the last run")),
-            (self.memory, _tr("Memory used by the model")),
+            (self.state, QCoreApplication.translate("StatusBar", "Model activity")),
+            (self.progress, QCoreApplication.translate("StatusBar", "Model loading progress")),
+            (self.model, QCoreApplication.translate("StatusBar", "Model")),
+            (self.device, QCoreApplication.translate("StatusBar", "Device")),
+            (self.speed, QCoreApplication.translate("StatusBar", "Speed of the last run")),
+            (self.memory, QCoreApplication.translate("StatusBar", "Memory used by the model")),
         ):
             widget.setAccessibleName(name)
             if isinstance(widget, QLabel):
@@ -82,28 +78,44 @@ class ModelStatusView(QObject):
         QTimer.singleShot(0, self.refresh_memory)
         self.model.setText(info.name)
         self.model.setToolTip(
-            _tr("{path}\nContext: {context} tokens").format(path=info.path, context=f"{info.context_length:,}")
+            QCoreApplication.translate("StatusBar", "{path}\nContext: {context} tokens").format(
+                path=info.path, context=f"{info.context_length:,}"
+            )
         )
         device = info.device.upper() if info.device == "cpu" else info.device
         text = f"{device} · {info.dtype}"
         if info.gpu_note:
             # Say why the GPU is not used where the user looks, not only in a tooltip.
-            text += " — " + _tr("no GPU: {reason}").format(reason=info.gpu_note_short or info.gpu_note)
+            text += " — " + QCoreApplication.translate("StatusBar", "no GPU: {reason}").format(
+                reason=info.gpu_note_short or info.gpu_note
+            )
         self.device.setText(text)
         # The precision note says when the fast CPU path (4/8-bit weights) runs instead of the chosen precision.
-        self.device.setToolTip("\n".join(filter(None, [info.gpu_note or _tr("Running on the GPU"), info.dtype_note])))
+        self.device.setToolTip(
+            "\n".join(
+                filter(
+                    None,
+                    [info.gpu_note or QCoreApplication.translate("StatusBar", "Running on the GPU"), info.dtype_note],
+                )
+            )
+        )
 
     def on_failed(self, failure: Failure) -> None:
         self.progress.hide()
-        self.model.setText(_tr("Model not loaded"))
+        self.model.setText(QCoreApplication.translate("StatusBar", "Model not loaded"))
         self.model.setToolTip(failure.message)
 
     def on_done(self, done: Done) -> None:
         if done.stats is not None and done.stats.new_tokens > 1:
             about = "≈" if "estimated" in done.stats.decoding else ""  # a server that reports no token usage
-            self.speed.setText(about + _tr("{rate:.1f} tokens/s").format(rate=done.stats.tokens_per_s))
+            self.speed.setText(
+                about
+                + QCoreApplication.translate("StatusBar", "{rate:.1f} tokens/s").format(rate=done.stats.tokens_per_s)
+            )
             self.speed.setToolTip(
-                _tr("{n} tokens, first after {ttft:.0f} ms").format(n=done.stats.new_tokens, ttft=done.stats.ttft_ms)
+                QCoreApplication.translate("StatusBar", "{n} tokens, first after {ttft:.0f} ms").format(
+                    n=done.stats.new_tokens, ttft=done.stats.ttft_ms
+                )
             )
 
     def refresh_memory(self) -> None:
@@ -111,16 +123,26 @@ class ModelStatusView(QObject):
             self.memory.setText("")
             return
         megabytes = process_memory_mb(self._client.host.pid if self._client.host.alive else None)
-        self.memory.setText(_tr("Model RAM {size}").format(size=_size(megabytes)) if megabytes else "")
-        self.memory.setToolTip(_tr("Memory used by the model process (the editor's own is not included)"))
+        self.memory.setText(
+            QCoreApplication.translate("StatusBar", "Model RAM {size}").format(size=_size(megabytes))
+            if megabytes
+            else ""
+        )
+        self.memory.setToolTip(
+            QCoreApplication.translate(
+                "StatusBar", "Memory used by the model process (the editor's own is not included)"
+            )
+        )
 
     def on_unloaded(self) -> None:
-        self.model.setText(_tr("Model unloaded (idle)"))
-        self.model.setToolTip(_tr("Unloaded to free memory; the next request loads it again."))
+        self.model.setText(QCoreApplication.translate("StatusBar", "Model unloaded (idle)"))
+        self.model.setToolTip(
+            QCoreApplication.translate("StatusBar", "Unloaded to free memory; the next request loads it again.")
+        )
         self.memory.setText("")
 
     def on_busy(self, busy: bool) -> None:
-        self.state.setText(_tr("Generating…") if busy else "")
+        self.state.setText(QCoreApplication.translate("StatusBar", "Generating…") if busy else "")
 
 
 def _size(megabytes: float | None) -> str:

@@ -15,10 +15,6 @@ from app import APP_NAME, __version__
 from app.resources import resource_path
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("About", text)
-
-
 @dataclass(frozen=True)
 class Notice:
     name: str
@@ -95,28 +91,31 @@ def notices_html() -> str:
 class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("About {app}").format(app=APP_NAME))
+        self.setWindowTitle(QCoreApplication.translate("About", "About {app}").format(app=APP_NAME))
         self.setWindowIcon(QIcon(str(resource_path("icons", "inkwell.svg"))))
         layout = QVBoxLayout(self)
 
         self.title = QLabel(f"<h2>{html.escape(APP_NAME)} {html.escape(__version__)}</h2>")
-        self.title.setAccessibleName(_tr("{app} version {version}").format(app=APP_NAME, version=__version__))
+        self.title.setAccessibleName(
+            QCoreApplication.translate("About", "{app} version {version}").format(app=APP_NAME, version=__version__)
+        )
         layout.addWidget(self.title)
         self.summary = QLabel(
-            _tr(
+            QCoreApplication.translate(
+                "About",
                 "A local-first AI writing desk. Your text stays on this computer.\n"
-                "Licensed under the Apache License 2.0."
+                "Licensed under the Apache License 2.0.",
             )
         )
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
 
-        heading = QLabel(_tr("Third-party software included in this copy:"))
+        heading = QLabel(QCoreApplication.translate("About", "Third-party software included in this copy:"))
         layout.addWidget(heading)
         self.notices = QTextBrowser()
         self.notices.setOpenExternalLinks(True)
         self.notices.setHtml(notices_html())
-        self.notices.setAccessibleName(_tr("Third-party notices"))
+        self.notices.setAccessibleName(QCoreApplication.translate("About", "Third-party notices"))
         self.notices.setMinimumSize(520, 280)
         heading.setBuddy(self.notices)
         layout.addWidget(self.notices)

@@ -28,10 +28,6 @@ class Asker(Protocol):
     def save_path(self, suggested: Path, filters: str) -> Path | None: ...
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Asker", text)
-
-
 class DialogAsker:
     """Asks with message boxes and file dialogs over `parent`."""
 
@@ -43,7 +39,7 @@ class DialogAsker:
         answer = QMessageBox.question(
             self.parent,
             "Inkwell",
-            _tr("Save the changes to {name} before closing?").format(name=title),
+            QCoreApplication.translate("Asker", "Save the changes to {name} before closing?").format(name=title),
             buttons.Save | buttons.Discard | buttons.Cancel,
             buttons.Save,
         )
@@ -55,7 +51,7 @@ class DialogAsker:
         answer = QMessageBox.question(
             self.parent,
             "Inkwell",
-            message + "\n\n" + _tr("Open it as Windows-1252 text?"),
+            message + "\n\n" + QCoreApplication.translate("Asker", "Open it as Windows-1252 text?"),
             QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -64,13 +60,17 @@ class DialogAsker:
     def reload_changed_file(self, title: str) -> bool:
         box = QMessageBox(self.parent)
         box.setWindowTitle("Inkwell")
-        box.setText(_tr("{name} was changed by another program.").format(name=title))
-        box.setInformativeText(_tr("Reload it from disk, or keep the text you have here?"))
-        reload_button = box.addButton(_tr("Reload"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(_tr("Keep Mine"), QMessageBox.ButtonRole.RejectRole)
+        box.setText(QCoreApplication.translate("Asker", "{name} was changed by another program.").format(name=title))
+        box.setInformativeText(
+            QCoreApplication.translate("Asker", "Reload it from disk, or keep the text you have here?")
+        )
+        reload_button = box.addButton(QCoreApplication.translate("Asker", "Reload"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QCoreApplication.translate("Asker", "Keep Mine"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         return box.clickedButton() is reload_button
 
     def save_path(self, suggested: Path, filters: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self.parent, _tr("Save As"), str(suggested), filters)
+        name, _ = QFileDialog.getSaveFileName(
+            self.parent, QCoreApplication.translate("Asker", "Save As"), str(suggested), filters
+        )
         return Path(name) if name else None

@@ -24,10 +24,6 @@ from PySide6.QtWidgets import (
 from app.store.custom_actions import StoredAction, validate
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CustomActions", text)
-
-
 class CustomActionsDialog(QDialog):
     def __init__(
         self,
@@ -39,26 +35,32 @@ class CustomActionsDialog(QDialog):
         super().__init__(parent)
         # Which of the app's own actions already uses a key (its name), or None: a clash would make both dead.
         self._taken = taken
-        self.setWindowTitle(_tr("Custom Actions"))
+        self.setWindowTitle(QCoreApplication.translate("CustomActions", "Custom Actions"))
         self.resize(640, 420)
         self.items = list(actions)
         self.list = QListWidget()
-        self.list.setAccessibleName(_tr("Your actions"))
+        self.list.setAccessibleName(QCoreApplication.translate("CustomActions", "Your actions"))
         self.name = QLineEdit()
-        self.name.setAccessibleName(_tr("Action name"))
+        self.name.setAccessibleName(QCoreApplication.translate("CustomActions", "Action name"))
         self.template = QPlainTextEdit()
-        self.template.setAccessibleName(_tr("Prompt"))
-        self.template.setPlaceholderText(_tr("For example: Turn {text} into a numbered list of steps."))
+        self.template.setAccessibleName(QCoreApplication.translate("CustomActions", "Prompt"))
+        self.template.setPlaceholderText(
+            QCoreApplication.translate("CustomActions", "For example: Turn {text} into a numbered list of steps.")
+        )
         self.shortcut = QKeySequenceEdit()
-        self.shortcut.setAccessibleName(_tr("Shortcut"))
+        self.shortcut.setAccessibleName(QCoreApplication.translate("CustomActions", "Shortcut"))
         self.shortcut.setMaximumSequenceLength(1)
         self.error = QLabel()
         self.error.setWordWrap(True)
-        add, remove, save = QPushButton(_tr("&New")), QPushButton(_tr("&Remove")), QPushButton(_tr("&Save Action"))
+        add, remove, save = (
+            QPushButton(QCoreApplication.translate("CustomActions", "&New")),
+            QPushButton(QCoreApplication.translate("CustomActions", "&Remove")),
+            QPushButton(QCoreApplication.translate("CustomActions", "&Save Action")),
+        )
         form = QFormLayout()
-        form.addRow(_tr("Name:"), self.name)
-        form.addRow(_tr("Prompt ({text} is the selection):"), self.template)
-        form.addRow(_tr("Shortcut (optional):"), self.shortcut)
+        form.addRow(QCoreApplication.translate("CustomActions", "Name:"), self.name)
+        form.addRow(QCoreApplication.translate("CustomActions", "Prompt ({text} is the selection):"), self.template)
+        form.addRow(QCoreApplication.translate("CustomActions", "Shortcut (optional):"), self.shortcut)
         side = QVBoxLayout()
         side.addWidget(self.list, 1)
         row = QHBoxLayout()
@@ -114,14 +116,15 @@ class CustomActionsDialog(QDialog):
         )
         problem = validate(action)
         if problem:
-            self.error.setText(_tr(problem))
+            self.error.setText(QCoreApplication.translate("CustomActions", problem))
             return False
         clash = self._clash(self.shortcut.keySequence(), existing)
         if clash:
             self.error.setText(
-                _tr(
+                QCoreApplication.translate(
+                    "CustomActions",
                     "{key} is already the shortcut of “{name}”. Choose another one, or change that one in "
-                    "Help → Customize Shortcuts."
+                    "Help → Customize Shortcuts.",
                 ).format(key=self.shortcut.keySequence().toString(QKeySequence.SequenceFormat.NativeText), name=clash)
             )
             return False
@@ -132,7 +135,7 @@ class CustomActionsDialog(QDialog):
             row = len(self.items) - 1
         self._refresh()
         self.list.setCurrentRow(row)
-        self.error.setText(_tr("Saved."))
+        self.error.setText(QCoreApplication.translate("CustomActions", "Saved."))
         return True
 
     def _clash(self, key: QKeySequence, editing: StoredAction | None) -> str | None:

@@ -16,15 +16,12 @@ from app.engine.catalog import CatalogEntry, format_bytes, recommended_download
 NOTICE_DONE_KEY = "models/first_run_notice_done"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FirstRun", text)
-
-
 def first_run_text(recommended: CatalogEntry) -> str:
-    return _tr(
+    return QCoreApplication.translate(
+        "FirstRun",
         "Inkwell is using its small built-in model ({embedded}). It works offline and is good for continuing and "
         "summarizing short English text, but not for translation or Chinese. For those, download {name} "
-        "({size}, runs on this computer)."
+        "({size}, runs on this computer).",
     ).format(embedded="SmolLM2-135M", name=recommended.name, size=format_bytes(recommended.download_bytes))
 
 
@@ -41,7 +38,7 @@ class FirstRunNotice(QFrame):
         super().__init__(parent)
         self.recommended = recommended or recommended_download()
         self.setObjectName("firstRunNotice")
-        self.setAccessibleName(_tr("About the built-in model"))
+        self.setAccessibleName(QCoreApplication.translate("FirstRun", "About the built-in model"))
         self.setStyleSheet(
             "#firstRunNotice { background: #eef4fb; border: 1px solid #9bb8dc; border-radius: 4px; }"
             "#firstRunNotice QLabel { color: #1a3d7c; }"
@@ -50,16 +47,18 @@ class FirstRunNotice(QFrame):
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.download_button = QPushButton(
-            _tr("Download {name} ({size})").format(
+            QCoreApplication.translate("FirstRun", "Download {name} ({size})").format(
                 name=self.recommended.name, size=format_bytes(self.recommended.download_bytes)
             )
         )
         self.download_button.setObjectName("firstRunDownload")
-        self.download_button.setAccessibleName(_tr("Download the recommended model"))
+        self.download_button.setAccessibleName(QCoreApplication.translate("FirstRun", "Download the recommended model"))
         self.download_button.setDefault(True)
         self.download_button.clicked.connect(self._download)
-        self.later_button = QPushButton(_tr("Keep the built-in model"))
-        self.later_button.setAccessibleName(_tr("Dismiss and keep the built-in model"))
+        self.later_button = QPushButton(QCoreApplication.translate("FirstRun", "Keep the built-in model"))
+        self.later_button.setAccessibleName(
+            QCoreApplication.translate("FirstRun", "Dismiss and keep the built-in model")
+        )
         self.later_button.clicked.connect(self._dismiss)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

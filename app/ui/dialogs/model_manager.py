@@ -34,26 +34,31 @@ from PySide6.QtWidgets import (
 
 from app.engine.catalog import LANGUAGE_NAMES, CatalogEntry, format_bytes, total_memory_bytes
 from app.engine.downloads import DownloadProgress, format_eta
+from app.translatable import QT_TRANSLATE_NOOP
 from app.ui.dialogs.model_manager_controller import JobView, ModelManagerController, ModelRow
 
-COLUMNS = ("Model", "Size", "Memory (CPU · GPU)", "Languages", "Licence", "Good for", "Status")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("ModelManager", "Model"),
+    QT_TRANSLATE_NOOP("ModelManager", "Size"),
+    QT_TRANSLATE_NOOP("ModelManager", "Memory (CPU · GPU)"),
+    QT_TRANSLATE_NOOP("ModelManager", "Languages"),
+    QT_TRANSLATE_NOOP("ModelManager", "Licence"),
+    QT_TRANSLATE_NOOP("ModelManager", "Good for"),
+    QT_TRANSLATE_NOOP("ModelManager", "Status"),
+)
 # Interactive widths (px) for the columns whose text can be long; the others fit their contents.
 _WIDTHS = {3: 150, 4: 170, 5: 180, 6: 170}
 KEY_ROLE = Qt.ItemDataRole.UserRole
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ModelManager", text)
 
 
 def _uses_text(entry: CatalogEntry | None) -> str:
     if entry is None:
         return "—"
     names = {
-        "chat": _tr("chat"),
-        "translate": _tr("translate"),
-        "summarize": _tr("summarize"),
-        "continue": _tr("continue writing"),
+        "chat": QCoreApplication.translate("ModelManager", "chat"),
+        "translate": QCoreApplication.translate("ModelManager", "translate"),
+        "summarize": QCoreApplication.translate("ModelManager", "summarize"),
+        "continue": QCoreApplication.translate("ModelManager", "continue writing"),
     }
     return ", ".join(names[use] for use in entry.uses)
 
@@ -61,7 +66,7 @@ def _uses_text(entry: CatalogEntry | None) -> str:
 def _languages(entry: CatalogEntry | None, limit: int = 2) -> str:
     if entry is None:
         return "—"
-    names = [_tr(LANGUAGE_NAMES.get(code, code)) for code in entry.languages]
+    names = [QCoreApplication.translate("Languages", LANGUAGE_NAMES.get(code, code)) for code in entry.languages]
     return ", ".join(names) if len(names) <= limit else ", ".join(names[:limit]) + f" +{len(names) - limit}"
 
 
@@ -69,25 +74,29 @@ def progress_text(job: JobView) -> str:
     """One line under the progress bar: bytes, speed and time left, or what is happening instead."""
     progress = job.progress
     if job.state == "cancelling":
-        return _tr("Stopping…")
+        return QCoreApplication.translate("ModelManager", "Stopping…")
     if job.state in ("starting", "checking") or progress is None:
-        return _tr("Asking Hugging Face which files are needed…")
-    done = _tr("{done} of {total}").format(
+        return QCoreApplication.translate("ModelManager", "Asking Hugging Face which files are needed…")
+    done = QCoreApplication.translate("ModelManager", "{done} of {total}").format(
         done=format_bytes(progress.bytes_done), total=format_bytes(progress.bytes_total)
     )
     if job.state == "failed":
         return job.error
     if job.state == "paused":
-        return _tr("Paused at {done}. Download again to continue where it stopped.").format(done=done)
+        return QCoreApplication.translate(
+            "ModelManager", "Paused at {done}. Download again to continue where it stopped."
+        ).format(done=done)
     if job.state == "stalled":
-        return _tr("{done} — no data for {seconds} s, trying again…").format(
+        return QCoreApplication.translate("ModelManager", "{done} — no data for {seconds} s, trying again…").format(
             done=done, seconds=f"{progress.idle_s:.0f}"
         )
     if job.state == "verifying":
-        return _tr("{done} — checking {file}…").format(done=done, file=progress.file)
+        return QCoreApplication.translate("ModelManager", "{done} — checking {file}…").format(
+            done=done, file=progress.file
+        )
     if progress.speed <= 0:
         return done
-    return _tr("{done} — {speed}/s — about {eta} left").format(
+    return QCoreApplication.translate("ModelManager", "{done} — {speed}/s — about {eta} left").format(
         done=done, speed=format_bytes(progress.speed), eta=format_eta(progress.eta_s)
     )
 
@@ -100,29 +109,48 @@ def status_text(row: ModelRow) -> str:
     job = row.job
     if job is not None:
         return {
-            "paused": _tr("Paused at {percent}%").format(percent=_percent(job.progress)),
-            "failed": _tr("Pickled weights not allowed") if job.pickle_only else _tr("Download failed"),
-            "cancelling": _tr("Stopping…"),
-        }.get(job.state, _tr("Downloading {percent}%").format(percent=_percent(job.progress)))
+            "paused": QCoreApplication.translate("ModelManager", "Paused at {percent}%").format(
+                percent=_percent(job.progress)
+            ),
+            "failed": QCoreApplication.translate("ModelManager", "Pickled weights not allowed")
+            if job.pickle_only
+            else QCoreApplication.translate("ModelManager", "Download failed"),
+            "cancelling": QCoreApplication.translate("ModelManager", "Stopping…"),
+        }.get(
+            job.state,
+            QCoreApplication.translate("ModelManager", "Downloading {percent}%").format(percent=_percent(job.progress)),
+        )
     marks = []
     if row.in_use:
-        marks.append(_tr("in use"))
+        marks.append(QCoreApplication.translate("ModelManager", "in use"))
     if row.for_translate:
-        marks.append(_tr("for translation"))
+        marks.append(QCoreApplication.translate("ModelManager", "for translation"))
     suffix = f" · {', '.join(marks)}" if marks else ""
     entry = row.entry
     if row.kind == "embedded":
-        return (_tr("Ready, offline") if row.usable else _tr("Not installed")) + suffix
+        return (
+            QCoreApplication.translate("ModelManager", "Ready, offline")
+            if row.usable
+            else QCoreApplication.translate("ModelManager", "Not installed")
+        ) + suffix
     if row.kind == "catalog":
-        return _tr("Gated: needs a token") if row.catalog and row.catalog.gated else _tr("Not downloaded")
+        return (
+            QCoreApplication.translate("ModelManager", "Gated: needs a token")
+            if row.catalog and row.catalog.gated
+            else QCoreApplication.translate("ModelManager", "Not downloaded")
+        )
     if row.kind == "partial" and entry is not None:
         share = entry.size_bytes / entry.total_bytes if entry.total_bytes else 0
-        return _tr("Partly downloaded ({percent}%)").format(percent=round(share * 100))
+        return QCoreApplication.translate("ModelManager", "Partly downloaded ({percent}%)").format(
+            percent=round(share * 100)
+        )
     if entry is not None and entry.problem:
-        return _tr("Needs attention")
-    return {"downloaded": _tr("Downloaded"), "folder": _tr("Folder"), "gguf": _tr("GGUF file")}.get(
-        row.kind, ""
-    ) + suffix
+        return QCoreApplication.translate("ModelManager", "Needs attention")
+    return {
+        "downloaded": QCoreApplication.translate("ModelManager", "Downloaded"),
+        "folder": QCoreApplication.translate("ModelManager", "Folder"),
+        "gguf": QCoreApplication.translate("ModelManager", "GGUF file"),
+    }.get(row.kind, "") + suffix
 
 
 class ModelManagerDialog(QDialog):
@@ -130,7 +158,7 @@ class ModelManagerDialog(QDialog):
         super().__init__(parent)
         self.controller = controller
         self.setObjectName("modelManager")
-        self.setWindowTitle(_tr("Models"))
+        self.setWindowTitle(QCoreApplication.translate("ModelManager", "Models"))
         self.resize(1100, 720)
         # Replaced in tests; the real ones open platform dialogs.
         self.confirm_delete: Callable[[ModelRow], bool] = self._confirm_delete
@@ -142,18 +170,19 @@ class ModelManagerDialog(QDialog):
         self._ram = total_memory_bytes()
 
         intro = QLabel(
-            _tr(
+            QCoreApplication.translate(
+                "ModelManager",
                 "Models run on this computer. The built-in model always works, even offline; download a larger "
-                "one for better writing, summaries and translation. Downloads continue where they stopped."
+                "one for better writing, summaries and translation. Downloads continue where they stopped.",
             )
         )
         intro.setWordWrap(True)
 
         self.tree = QTreeWidget()
         self.tree.setObjectName("modelList")
-        self.tree.setAccessibleName(_tr("Models"))
+        self.tree.setAccessibleName(QCoreApplication.translate("ModelManager", "Models"))
         self.tree.setColumnCount(len(COLUMNS))
-        self.tree.setHeaderLabels([_tr(name) for name in COLUMNS])
+        self.tree.setHeaderLabels([QCoreApplication.translate("ModelManager", name) for name in COLUMNS])
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -175,22 +204,28 @@ class ModelManagerDialog(QDialog):
         self.details = self._build_details()
         token_box = self._build_token()
 
-        self.add_folder_button = QPushButton(_tr("Add &folder…"))
-        self.add_folder_button.setAccessibleName(_tr("Add a model folder"))
-        self.add_folder_button.setToolTip(_tr("Add a folder that holds a Transformers model (config.json and weights)"))
+        self.add_folder_button = QPushButton(QCoreApplication.translate("ModelManager", "Add &folder…"))
+        self.add_folder_button.setAccessibleName(QCoreApplication.translate("ModelManager", "Add a model folder"))
+        self.add_folder_button.setToolTip(
+            QCoreApplication.translate(
+                "ModelManager", "Add a folder that holds a Transformers model (config.json and weights)"
+            )
+        )
         self.add_folder_button.clicked.connect(self._add_folder)
-        self.add_gguf_button = QPushButton(_tr("Add &GGUF file…"))
-        self.add_gguf_button.setAccessibleName(_tr("Add a GGUF model file"))
+        self.add_gguf_button = QPushButton(QCoreApplication.translate("ModelManager", "Add &GGUF file…"))
+        self.add_gguf_button.setAccessibleName(QCoreApplication.translate("ModelManager", "Add a GGUF model file"))
         self.add_gguf_button.clicked.connect(self._add_gguf)
         self.hub_id = QLineEdit()
-        self.hub_id.setPlaceholderText(_tr("Other Hugging Face model: owner/name"))
-        self.hub_id.setAccessibleName(_tr("Hugging Face model id to download"))
+        self.hub_id.setPlaceholderText(
+            QCoreApplication.translate("ModelManager", "Other Hugging Face model: owner/name")
+        )
+        self.hub_id.setAccessibleName(QCoreApplication.translate("ModelManager", "Hugging Face model id to download"))
         self.hub_id.returnPressed.connect(self._download_by_id)
-        self.hub_button = QPushButton(_tr("Download by id"))
-        self.hub_button.setAccessibleName(_tr("Download the model with this id"))
+        self.hub_button = QPushButton(QCoreApplication.translate("ModelManager", "Download by id"))
+        self.hub_button.setAccessibleName(QCoreApplication.translate("ModelManager", "Download the model with this id"))
         self.hub_button.clicked.connect(self._download_by_id)
-        close = QPushButton(_tr("Close"))
-        close.setAccessibleName(_tr("Close the model manager"))
+        close = QPushButton(QCoreApplication.translate("ModelManager", "Close"))
+        close.setAccessibleName(QCoreApplication.translate("ModelManager", "Close the model manager"))
         close.clicked.connect(self.accept)
         bottom = QHBoxLayout()
         bottom.addWidget(self.add_folder_button)
@@ -233,26 +268,50 @@ class ModelManagerDialog(QDialog):
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.progress = QProgressBar()
         self.progress.setObjectName("downloadProgress")
-        self.progress.setAccessibleName(_tr("Download progress"))
+        self.progress.setAccessibleName(QCoreApplication.translate("ModelManager", "Download progress"))
         self.progress.setRange(0, 1000)
         self.progress_label = QLabel()
         self.progress_label.setObjectName("downloadStatus")
         self.progress_label.setWordWrap(True)
         self.progress_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.download_button = QPushButton(_tr("&Download"))
-        self.cancel_button = QPushButton(_tr("&Cancel download"))
-        self.delete_button = QPushButton(_tr("De&lete"))
-        self.open_button = QPushButton(_tr("&Open folder"))
-        self.use_button = QPushButton(_tr("&Use this model"))
-        self.translate_button = QPushButton(_tr("Use for &translate"))
+        self.download_button = QPushButton(QCoreApplication.translate("ModelManager", "&Download"))
+        self.cancel_button = QPushButton(QCoreApplication.translate("ModelManager", "&Cancel download"))
+        self.delete_button = QPushButton(QCoreApplication.translate("ModelManager", "De&lete"))
+        self.open_button = QPushButton(QCoreApplication.translate("ModelManager", "&Open folder"))
+        self.use_button = QPushButton(QCoreApplication.translate("ModelManager", "&Use this model"))
+        self.translate_button = QPushButton(QCoreApplication.translate("ModelManager", "Use for &translate"))
         for button, name, slot in (
-            (self.download_button, _tr("Download the selected model"), self._download_selected),
-            (self.cancel_button, _tr("Cancel the download"), self._cancel_selected),
-            (self.delete_button, _tr("Delete the selected model"), self._delete_selected),
-            (self.open_button, _tr("Open the model's folder"), self._open_selected),
-            (self.use_button, _tr("Use the selected model for everything"), self._use_selected),
-            (self.translate_button, _tr("Use the selected model for translation"), self._translate_selected),
+            (
+                self.download_button,
+                QCoreApplication.translate("ModelManager", "Download the selected model"),
+                self._download_selected,
+            ),
+            (
+                self.cancel_button,
+                QCoreApplication.translate("ModelManager", "Cancel the download"),
+                self._cancel_selected,
+            ),
+            (
+                self.delete_button,
+                QCoreApplication.translate("ModelManager", "Delete the selected model"),
+                self._delete_selected,
+            ),
+            (
+                self.open_button,
+                QCoreApplication.translate("ModelManager", "Open the model's folder"),
+                self._open_selected,
+            ),
+            (
+                self.use_button,
+                QCoreApplication.translate("ModelManager", "Use the selected model for everything"),
+                self._use_selected,
+            ),
+            (
+                self.translate_button,
+                QCoreApplication.translate("ModelManager", "Use the selected model for translation"),
+                self._translate_selected,
+            ),
         ):
             button.setAccessibleName(name)
             button.setToolTip(name)
@@ -275,17 +334,23 @@ class ModelManagerDialog(QDialog):
         return frame
 
     def _build_token(self) -> QGroupBox:
-        box = QGroupBox(_tr("Hugging Face token (for gated models such as Llama and Gemma)"))
+        box = QGroupBox(
+            QCoreApplication.translate("ModelManager", "Hugging Face token (for gated models such as Llama and Gemma)")
+        )
         self.token_edit = QLineEdit()
         self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token_edit.setPlaceholderText(_tr("hf_…"))
-        self.token_edit.setAccessibleName(_tr("Hugging Face access token"))
+        self.token_edit.setPlaceholderText(QCoreApplication.translate("ModelManager", "hf_…"))
+        self.token_edit.setAccessibleName(QCoreApplication.translate("ModelManager", "Hugging Face access token"))
         self.token_edit.returnPressed.connect(self._save_token)
-        self.save_token_button = QPushButton(_tr("&Save token"))
-        self.save_token_button.setAccessibleName(_tr("Save the Hugging Face token"))
+        self.save_token_button = QPushButton(QCoreApplication.translate("ModelManager", "&Save token"))
+        self.save_token_button.setAccessibleName(
+            QCoreApplication.translate("ModelManager", "Save the Hugging Face token")
+        )
         self.save_token_button.clicked.connect(self._save_token)
-        self.forget_token_button = QPushButton(_tr("Forget token"))
-        self.forget_token_button.setAccessibleName(_tr("Forget the Hugging Face token"))
+        self.forget_token_button = QPushButton(QCoreApplication.translate("ModelManager", "Forget token"))
+        self.forget_token_button.setAccessibleName(
+            QCoreApplication.translate("ModelManager", "Forget the Hugging Face token")
+        )
         self.forget_token_button.clicked.connect(self.controller.forget_token)
         self.token_status = QLabel()
         self.token_status.setObjectName("tokenStatus")
@@ -306,9 +371,18 @@ class ModelManagerDialog(QDialog):
         self.tree.clear()
         self._bars.clear()
         groups = (
-            (_tr("Built in"), [r for r in self.controller.rows if r.kind == "embedded"]),
-            (_tr("Recommended downloads"), [r for r in self.controller.rows if r.catalog and not r.catalog.embedded]),
-            (_tr("Your models"), [r for r in self.controller.rows if r.kind != "embedded" and r.catalog is None]),
+            (
+                QCoreApplication.translate("ModelManager", "Built in"),
+                [r for r in self.controller.rows if r.kind == "embedded"],
+            ),
+            (
+                QCoreApplication.translate("ModelManager", "Recommended downloads"),
+                [r for r in self.controller.rows if r.catalog and not r.catalog.embedded],
+            ),
+            (
+                QCoreApplication.translate("ModelManager", "Your models"),
+                [r for r in self.controller.rows if r.kind != "embedded" and r.catalog is None],
+            ),
         )
         for title, rows in groups:
             if not rows:
@@ -329,13 +403,15 @@ class ModelManagerDialog(QDialog):
         catalog = row.catalog
         memory = "—"
         if catalog is not None:
-            memory = _tr("{ram} · {vram}").format(
+            memory = QCoreApplication.translate("ModelManager", "{ram} · {vram}").format(
                 ram=format_bytes(catalog.ram_bytes), vram=format_bytes(catalog.vram_bytes)
             )
         size = self._size_text(row)
         licence = "—"
         if catalog is not None:
-            licence = catalog.license + (_tr(" (gated)") if catalog.gated else "")
+            licence = catalog.license + (
+                QCoreApplication.translate("ModelManager", " (gated)") if catalog.gated else ""
+            )
         item = QTreeWidgetItem(
             [row.name, size, memory, _languages(catalog), licence, _uses_text(catalog), status_text(row)]
         )
@@ -343,8 +419,16 @@ class ModelManagerDialog(QDialog):
         tip = row.repo_id or (str(row.entry.path) if row.entry and row.entry.path else "")
         item.setToolTip(0, tip)
         if catalog is not None:
-            item.setToolTip(2, _tr("Memory on the CPU (float32) · on a GPU (bfloat16)"))
-            item.setToolTip(3, ", ".join(_tr(LANGUAGE_NAMES.get(code, code)) for code in catalog.languages))
+            item.setToolTip(
+                2, QCoreApplication.translate("ModelManager", "Memory on the CPU (float32) · on a GPU (bfloat16)")
+            )
+            item.setToolTip(
+                3,
+                ", ".join(
+                    QCoreApplication.translate("Languages", LANGUAGE_NAMES.get(code, code))
+                    for code in catalog.languages
+                ),
+            )
             item.setToolTip(4, licence)
         if row.in_use:
             font = item.font(0)
@@ -354,7 +438,9 @@ class ModelManagerDialog(QDialog):
         if row.job is not None and row.job.active:
             bar = QProgressBar()
             bar.setRange(0, 1000)
-            bar.setAccessibleName(_tr("Download progress of {name}").format(name=row.name))
+            bar.setAccessibleName(
+                QCoreApplication.translate("ModelManager", "Download progress of {name}").format(name=row.name)
+            )
             bar.setMaximumHeight(self.tree.fontMetrics().height() + 2)
             bar.setTextVisible(True)
             self._bars[row.key] = bar
@@ -453,32 +539,36 @@ class ModelManagerDialog(QDialog):
         elif row.entry is not None and row.entry.problem:
             self.progress_label.setText(QCoreApplication.translate("ModelLibrary", row.entry.problem))
         if job is not None and job.pickle_only:
-            self.download_button.setText(_tr("&Download (pickled weights)…"))
+            self.download_button.setText(QCoreApplication.translate("ModelManager", "&Download (pickled weights)…"))
         elif row.kind == "partial" or (job and job.state == "paused"):
-            self.download_button.setText(_tr("&Resume download"))
+            self.download_button.setText(QCoreApplication.translate("ModelManager", "&Resume download"))
         else:
-            self.download_button.setText(_tr("&Download"))
+            self.download_button.setText(QCoreApplication.translate("ModelManager", "&Download"))
         self.download_button.setVisible(row.can_download or (job is not None and not job.active))
         self.download_button.setEnabled(row.can_download)
         self.cancel_button.setVisible(row.can_cancel)
         self.delete_button.setVisible(row.kind != "embedded" and row.entry is not None)
         self.delete_button.setEnabled(row.can_delete)
         self.delete_button.setToolTip(
-            _tr("Choose another model first: this one is in use.")
+            QCoreApplication.translate("ModelManager", "Choose another model first: this one is in use.")
             if row.in_use or row.for_translate
-            else _tr("Delete the selected model")
+            else QCoreApplication.translate("ModelManager", "Delete the selected model")
         )
         self.delete_button.setText(
-            _tr("De&lete") if row.entry is None or row.entry.deletes_files else _tr("Remove from &list")
+            QCoreApplication.translate("ModelManager", "De&lete")
+            if row.entry is None or row.entry.deletes_files
+            else QCoreApplication.translate("ModelManager", "Remove from &list")
         )
         self.open_button.setEnabled(row.folder is not None and row.folder.exists())
         self.use_button.setEnabled(row.usable and not row.in_use)
         translates = catalog is None or catalog.suits("translate")
         self.translate_button.setEnabled(row.usable and not row.for_translate and translates)
         self.translate_button.setToolTip(
-            _tr("Use the selected model for translation")
+            QCoreApplication.translate("ModelManager", "Use the selected model for translation")
             if translates
-            else _tr("This model cannot translate; choose a multilingual one such as Qwen2.5.")
+            else QCoreApplication.translate(
+                "ModelManager", "This model cannot translate; choose a multilingual one such as Qwen2.5."
+            )
         )
 
     def _facts(self, row: ModelRow) -> str:
@@ -489,20 +579,31 @@ class ModelManagerDialog(QDialog):
         elif row.entry is not None and row.entry.path is not None:
             parts.append(str(row.entry.path))
         if catalog is not None:
-            parts.append(_tr("{params} parameters").format(params=catalog.params_text))
-            parts.append(_tr("context {tokens} tokens").format(tokens=f"{catalog.context_length:,}"))
+            parts.append(
+                QCoreApplication.translate("ModelManager", "{params} parameters").format(params=catalog.params_text)
+            )
+            parts.append(
+                QCoreApplication.translate("ModelManager", "context {tokens} tokens").format(
+                    tokens=f"{catalog.context_length:,}"
+                )
+            )
             parts.append(catalog.license)
             if not catalog.embedded:
-                parts.append(_tr("download ≈ {size}").format(size=format_bytes(catalog.download_bytes)))
-            parts.append(
-                _tr("needs ≈ {ram} of memory on the CPU, {vram} on a GPU").format(
-                    ram=format_bytes(catalog.ram_bytes), vram=format_bytes(catalog.vram_bytes)
+                parts.append(
+                    QCoreApplication.translate("ModelManager", "download ≈ {size}").format(
+                        size=format_bytes(catalog.download_bytes)
+                    )
                 )
+            parts.append(
+                QCoreApplication.translate(
+                    "ModelManager", "needs ≈ {ram} of memory on the CPU, {vram} on a GPU"
+                ).format(ram=format_bytes(catalog.ram_bytes), vram=format_bytes(catalog.vram_bytes))
             )
         text = " · ".join(parts)
         if catalog is not None and self._ram is not None and catalog.ram_bytes > 0.75 * self._ram:
-            text += "\n" + _tr(
-                "This computer has {ram} of memory: without a GPU this model will be slow or may not fit."
+            text += "\n" + QCoreApplication.translate(
+                "ModelManager",
+                "This computer has {ram} of memory: without a GPU this model will be slow or may not fit.",
             ).format(ram=format_bytes(self._ram))
         return text
 
@@ -589,7 +690,7 @@ class ModelManagerDialog(QDialog):
         state = self.controller.token_state()
         text = state.message
         if state.session_only:
-            text += " " + _tr("A token is set for this session.")
+            text += " " + QCoreApplication.translate("ModelManager", "A token is set for this session.")
         self.token_status.setText(text)
         self.forget_token_button.setEnabled(state.stored or state.session_only)
 
@@ -599,39 +700,57 @@ class ModelManagerDialog(QDialog):
             return True  # only forgets it; nothing is lost
         answer = QMessageBox.question(
             self,
-            _tr("Delete model"),
-            _tr("Delete {name} ({size}) from this computer? You can download it again later.").format(
-                name=row.name, size=format_bytes(row.entry.size_bytes if row.entry else 0)
-            ),
+            QCoreApplication.translate("ModelManager", "Delete model"),
+            QCoreApplication.translate(
+                "ModelManager", "Delete {name} ({size}) from this computer? You can download it again later."
+            ).format(name=row.name, size=format_bytes(row.entry.size_bytes if row.entry else 0)),
         )
         return answer == QMessageBox.StandardButton.Yes
 
     def _confirm_pickle(self, name: str) -> bool:
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(_tr("Allow pickled weights?"))
-        box.setText(_tr("{name} is published only as pickled PyTorch files (.bin).").format(name=name))
+        box.setWindowTitle(QCoreApplication.translate("ModelManager", "Allow pickled weights?"))
+        box.setText(
+            QCoreApplication.translate(
+                "ModelManager", "{name} is published only as pickled PyTorch files (.bin)."
+            ).format(name=name)
+        )
         box.setInformativeText(
-            _tr(
+            QCoreApplication.translate(
+                "ModelManager",
                 "Pickled weights can run code on your computer when the model is loaded. Only allow this for a "
-                "model you trust, from a publisher you know. This applies to this model only."
+                "model you trust, from a publisher you know. This applies to this model only.",
             )
         )
-        allow = box.addButton(_tr("Allow for this model"), QMessageBox.ButtonRole.AcceptRole)
-        allow.setAccessibleName(_tr("Allow pickled weights for this model and download it"))
-        keep = box.addButton(_tr("Don't download"), QMessageBox.ButtonRole.RejectRole)
-        keep.setAccessibleName(_tr("Do not download this model"))
+        allow = box.addButton(
+            QCoreApplication.translate("ModelManager", "Allow for this model"), QMessageBox.ButtonRole.AcceptRole
+        )
+        allow.setAccessibleName(
+            QCoreApplication.translate("ModelManager", "Allow pickled weights for this model and download it")
+        )
+        keep = box.addButton(
+            QCoreApplication.translate("ModelManager", "Don't download"), QMessageBox.ButtonRole.RejectRole
+        )
+        keep.setAccessibleName(QCoreApplication.translate("ModelManager", "Do not download this model"))
         box.setDefaultButton(keep)  # Enter must not allow code to run
         box.setEscapeButton(keep)
         box.exec()
         return box.clickedButton() is allow
 
     def _choose_folder(self) -> Path | None:
-        name = QFileDialog.getExistingDirectory(self, _tr("Choose a model folder"))
+        name = QFileDialog.getExistingDirectory(
+            self, QCoreApplication.translate("ModelManager", "Choose a model folder")
+        )
         return Path(name) if name else None
 
     def _choose_gguf(self) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self, _tr("Choose a GGUF file"), "", _tr("GGUF models (*.gguf)"))
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            QCoreApplication.translate("ModelManager", "Choose a GGUF file"),
+            "",
+            QCoreApplication.translate("ModelManager", "GGUF models (*.gguf)"),
+        )
         return Path(name) if name else None
 
     @staticmethod

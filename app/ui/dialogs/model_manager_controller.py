@@ -39,10 +39,6 @@ RowKind = Literal["embedded", "catalog", "downloaded", "partial", "folder", "ggu
 JobState = Literal["starting", "checking", "downloading", "stalled", "verifying", "cancelling", "paused", "failed"]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ModelManager", text)
-
-
 @dataclass(frozen=True)
 class JobView:
     """A download of one repository as the dialog shows it."""
@@ -176,7 +172,9 @@ class ModelManagerController(QObject):
             entries = self.library.entries()
         except Exception as exc:  # a scan must never take the dialog down
             log.exception("scanning models failed")
-            self._relay.task_failed.emit(_tr("Inkwell could not read its list of models."), repr(exc))
+            self._relay.task_failed.emit(
+                QCoreApplication.translate("ModelManager", "Inkwell could not read its list of models."), repr(exc)
+            )
             return
         self._relay.scanned.emit(entries)
 
@@ -246,7 +244,12 @@ class ModelManagerController(QObject):
         """
         repo_id = repo_id.strip()
         if not is_repo_id(repo_id):
-            self._report(_tr("“{id}” is not a Hugging Face model id. Ids look like owner/name.").format(id=repo_id), "")
+            self._report(
+                QCoreApplication.translate(
+                    "ModelManager", "“{id}” is not a Hugging Face model id. Ids look like owner/name."
+                ).format(id=repo_id),
+                "",
+            )
             return False
         job = self._jobs.get(repo_id)
         if job is not None and job.active:
@@ -358,7 +361,9 @@ class ModelManagerController(QObject):
             self._relay.task_failed.emit(text, "")
         except Exception as exc:
             log.exception("removing %s failed", key)
-            self._relay.task_failed.emit(_tr("The model could not be removed."), repr(exc))
+            self._relay.task_failed.emit(
+                QCoreApplication.translate("ModelManager", "The model could not be removed."), repr(exc)
+            )
         self._scan()
 
     def add_folder(self, folder: Path) -> bool:
@@ -407,7 +412,12 @@ class ModelManagerController(QObject):
         if not self._token_state_asked:
             self.refresh_token_state()
         if self._token_state is None:
-            return TokenState(False, bool(self._session_token), True, _tr("Checking the system keyring…"))
+            return TokenState(
+                False,
+                bool(self._session_token),
+                True,
+                QCoreApplication.translate("ModelManager", "Checking the system keyring…"),
+            )
         return replace(self._token_state, session_only=bool(self._session_token))
 
     def refresh_token_state(self) -> None:
@@ -425,10 +435,11 @@ class ModelManagerController(QObject):
         if not available:
             message = QCoreApplication.translate("Secrets", reason)
         elif stored:
-            message = _tr("A token is stored in the system keyring.")
+            message = QCoreApplication.translate("ModelManager", "A token is stored in the system keyring.")
         else:
-            message = _tr(
-                "No token stored. Gated models (Llama, Gemma) need one: create it at huggingface.co/settings/tokens."
+            message = QCoreApplication.translate(
+                "ModelManager",
+                "No token stored. Gated models (Llama, Gemma) need one: create it at huggingface.co/settings/tokens.",
             )
         self._token_state = TokenState(stored, bool(self._session_token), available, message)
         self.token_changed.emit()

@@ -21,47 +21,46 @@ from PySide6.QtWidgets import (
 from app.store.recovery import RecoveryRecord
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Recovery", text)
-
-
 class RecoveryDialog(QDialog):
     """Lists unsaved documents from a session that did not close cleanly, with a preview of each."""
 
     def __init__(self, records: list[RecoveryRecord], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.records = records
-        self.setWindowTitle(_tr("Restore Unsaved Work"))
+        self.setWindowTitle(QCoreApplication.translate("Recovery", "Restore Unsaved Work"))
         self.resize(760, 480)
         intro = QLabel(
-            _tr(
+            QCoreApplication.translate(
+                "Recovery",
                 "Inkwell did not close normally last time. These documents had changes that were not saved. "
-                "Tick the ones to restore; they open as unsaved documents."
+                "Tick the ones to restore; they open as unsaved documents.",
             )
         )
         intro.setWordWrap(True)
         self.list = QListWidget()
-        self.list.setAccessibleName(_tr("Documents that can be restored"))
+        self.list.setAccessibleName(QCoreApplication.translate("Recovery", "Documents that can be restored"))
         for record in records:
             when = datetime.datetime.fromtimestamp(record.saved_at).strftime("%Y-%m-%d %H:%M:%S")
             item = QListWidgetItem(
-                _tr("{title} — {words} words, saved {when}").format(title=record.title, words=record.words, when=when)
+                QCoreApplication.translate("Recovery", "{title} — {words} words, saved {when}").format(
+                    title=record.title, words=record.words, when=when
+                )
             )
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
-            item.setToolTip(record.path or _tr("Untitled document"))
+            item.setToolTip(record.path or QCoreApplication.translate("Recovery", "Untitled document"))
             self.list.addItem(item)
         self.preview = QPlainTextEdit()
         self.preview.setReadOnly(True)
-        self.preview.setAccessibleName(_tr("What would be restored"))
+        self.preview.setAccessibleName(QCoreApplication.translate("Recovery", "What would be restored"))
         splitter = QSplitter()
         splitter.addWidget(self.list)
         splitter.addWidget(self.preview)
         splitter.setSizes([280, 480])
         buttons = QDialogButtonBox()
-        self.restore_button = QPushButton(_tr("&Restore Selected"))
-        self.discard_button = QPushButton(_tr("&Discard All"))
-        self.later_button = QPushButton(_tr("Decide &Later"))
+        self.restore_button = QPushButton(QCoreApplication.translate("Recovery", "&Restore Selected"))
+        self.discard_button = QPushButton(QCoreApplication.translate("Recovery", "&Discard All"))
+        self.later_button = QPushButton(QCoreApplication.translate("Recovery", "Decide &Later"))
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.discard_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         buttons.addButton(self.later_button, QDialogButtonBox.ButtonRole.RejectRole)

@@ -36,30 +36,42 @@ from app.model_choice import REMOTE_KEY_NAME
 from app.paths import AppPaths
 from app.secrets import SecretStore, SecretsUnavailable
 from app.store.settings import SAMPLING_PARAMETERS, SAMPLING_TASKS, Settings, register_defaults
+from app.translatable import QT_TRANSLATE_NOOP
 from app.ui.theme import THEMES
 
 log = logging.getLogger(__name__)
 
 register_defaults({"ui/language": "en"})
 
-DEVICES = (("auto", "Automatic (GPU when there is one)"), ("cpu", "CPU"), ("cuda", "NVIDIA GPU (CUDA)"),
-           ("cuda:1", "NVIDIA GPU 2 (cuda:1)"), ("mps", "Apple GPU (Metal)"))  # fmt: skip
-DTYPES = (("auto", "Automatic (bf16/fp16 on GPUs, fp32 on the CPU)"), ("bfloat16", "bfloat16"),
-          ("float16", "float16"), ("float32", "float32"))  # fmt: skip
-TASK_NAMES = {"continue": "Continue writing", "edit": "Editing actions", "chat": "Chat", "summarize": "Summarize",
-              "translate": "Translate"}  # fmt: skip
+DEVICES = (
+    ("auto", QT_TRANSLATE_NOOP("Settings", "Automatic (GPU when there is one)")),
+    ("cpu", QT_TRANSLATE_NOOP("Settings", "CPU")),
+    ("cuda", QT_TRANSLATE_NOOP("Settings", "NVIDIA GPU (CUDA)")),
+    ("cuda:1", QT_TRANSLATE_NOOP("Settings", "NVIDIA GPU 2 (cuda:1)")),
+    ("mps", QT_TRANSLATE_NOOP("Settings", "Apple GPU (Metal)")),
+)
+DTYPES = (
+    ("auto", QT_TRANSLATE_NOOP("Settings", "Automatic (bf16/fp16 on GPUs, fp32 on the CPU)")),
+    ("bfloat16", "bfloat16"),
+    ("float16", "float16"),
+    ("float32", "float32"),
+)
+TASK_NAMES = {
+    "continue": QT_TRANSLATE_NOOP("Settings", "Continue writing"),
+    "edit": QT_TRANSLATE_NOOP("Settings", "Editing actions"),
+    "chat": QT_TRANSLATE_NOOP("Settings", "Chat"),
+    "summarize": QT_TRANSLATE_NOOP("Settings", "Summarize"),
+    "translate": QT_TRANSLATE_NOOP("Settings", "Translate"),
+}
+# The label beside each field is the name up to " (": translations keep that ASCII separator.
 PARAMETER_NAMES = {
-    "temperature": "Temperature",
-    "top_p": "Top-p",
-    "top_k": "Top-k",
-    "repetition_penalty": "Repetition penalty",
-    "max_new_tokens": "Max new tokens (0 = automatic)",
+    "temperature": QT_TRANSLATE_NOOP("Settings", "Temperature"),
+    "top_p": QT_TRANSLATE_NOOP("Settings", "Top-p"),
+    "top_k": QT_TRANSLATE_NOOP("Settings", "Top-k"),
+    "repetition_penalty": QT_TRANSLATE_NOOP("Settings", "Repetition penalty"),
+    "max_new_tokens": QT_TRANSLATE_NOOP("Settings", "Max new tokens (0 = automatic)"),
 }
 LANGUAGES = (("en", "English"), ("zh_CN", "简体中文"))
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Settings", text)
 
 
 class _ConnectionTester(QObject):
@@ -91,13 +103,13 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.settings = settings
         self.secrets = secrets
-        self.setWindowTitle(_tr("Settings"))
+        self.setWindowTitle(QCoreApplication.translate("Settings", "Settings"))
         self.resize(760, 600)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._model_tab(info), _tr("Model"))
-        self.tabs.addTab(self._writing_tab(), _tr("Writing"))
-        self.tabs.addTab(self._appearance_tab(), _tr("Appearance"))
-        self.tabs.addTab(self._folders_tab(paths), _tr("Folders"))
+        self.tabs.addTab(self._model_tab(info), QCoreApplication.translate("Settings", "Model"))
+        self.tabs.addTab(self._writing_tab(), QCoreApplication.translate("Settings", "Writing"))
+        self.tabs.addTab(self._appearance_tab(), QCoreApplication.translate("Settings", "Appearance"))
+        self.tabs.addTab(self._folders_tab(paths), QCoreApplication.translate("Settings", "Folders"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -111,67 +123,80 @@ class SettingsDialog(QDialog):
     def _model_tab(self, info: ModelInfo | None) -> QWidget:
         s = self.settings
         page = QWidget()
-        self.local_radio = QRadioButton(_tr("On this computer"))
-        self.remote_radio = QRadioButton(_tr("On a server (OpenAI-compatible: Ollama, vLLM, LM Studio, llama.cpp…)"))
+        self.local_radio = QRadioButton(QCoreApplication.translate("Settings", "On this computer"))
+        self.remote_radio = QRadioButton(
+            QCoreApplication.translate(
+                "Settings", "On a server (OpenAI-compatible: Ollama, vLLM, LM Studio, llama.cpp…)"
+            )
+        )
         group = QButtonGroup(page)
         group.addButton(self.local_radio)
         group.addButton(self.remote_radio)
         (self.remote_radio if s.get("model/backend", str) == "remote" else self.local_radio).setChecked(True)
         self.local_radio.toggled.connect(lambda on: self._set("model/backend", "local" if on else "remote"))
 
-        self.local_box = QGroupBox(_tr("Local model"))
+        self.local_box = QGroupBox(QCoreApplication.translate("Settings", "Local model"))
         form = QFormLayout(self.local_box)
         model_row = QHBoxLayout()
-        self.model_label = QLabel(s.get("model/ref", str) or _tr("The built-in model (SmolLM2-135M-Instruct)"))
+        self.model_label = QLabel(
+            s.get("model/ref", str)
+            or QCoreApplication.translate("Settings", "The built-in model (SmolLM2-135M-Instruct)")
+        )
         self.model_label.setWordWrap(True)
-        manager = QPushButton(_tr("Model Manager…"))
+        manager = QPushButton(QCoreApplication.translate("Settings", "Model Manager…"))
         manager.clicked.connect(self.open_model_manager)
         model_row.addWidget(self.model_label, 1)
         model_row.addWidget(manager)
-        form.addRow(_tr("Model:"), model_row)
+        form.addRow(QCoreApplication.translate("Settings", "Model:"), model_row)
         translate_row = QHBoxLayout()
-        self.translate_label = QLabel(s.get("model/translate_ref", str) or _tr("The same model"))
-        clear_translate = QPushButton(_tr("Use the Same"))
+        self.translate_label = QLabel(
+            s.get("model/translate_ref", str) or QCoreApplication.translate("Settings", "The same model")
+        )
+        clear_translate = QPushButton(QCoreApplication.translate("Settings", "Use the Same"))
         clear_translate.clicked.connect(self._clear_translate)
         translate_row.addWidget(self.translate_label, 1)
         translate_row.addWidget(clear_translate)
-        form.addRow(_tr("For translation:"), translate_row)
+        form.addRow(QCoreApplication.translate("Settings", "For translation:"), translate_row)
         self.device = self._combo(DEVICES, s.get("model/device", str), editable=True)
         self.device.currentTextChanged.connect(lambda _t: self._set("model/device", self._combo_value(self.device)))
-        form.addRow(_tr("Device:"), self.device)
+        form.addRow(QCoreApplication.translate("Settings", "Device:"), self.device)
         detected = (
-            _tr("In use: {device}, {dtype}.").format(device=info.device, dtype=info.dtype)
+            QCoreApplication.translate("Settings", "In use: {device}, {dtype}.").format(
+                device=info.device, dtype=info.dtype
+            )
             if info
-            else _tr("No model loaded yet.")
+            else QCoreApplication.translate("Settings", "No model loaded yet.")
         )
         if info is not None and info.gpu_note:
-            detected += " " + _tr("Why not the GPU: {reason}").format(reason=info.gpu_note)
+            detected += " " + QCoreApplication.translate("Settings", "Why not the GPU: {reason}").format(
+                reason=info.gpu_note
+            )
         if info is not None and info.dtype_note:
             detected += " " + info.dtype_note
         self.detected = QLabel(detected)
         self.detected.setWordWrap(True)
         # A wrapped label in a form row is sized for one line before the dialog has a width; reserve its lines.
         self.detected.setMinimumHeight(self.detected.heightForWidth(420))
-        self.detected.setAccessibleName(_tr("Device in use"))
+        self.detected.setAccessibleName(QCoreApplication.translate("Settings", "Device in use"))
         form.addRow("", self.detected)
         self.dtype = self._combo(DTYPES, s.get("model/dtype", str))
         self.dtype.currentIndexChanged.connect(lambda _i: self._set("model/dtype", self._combo_value(self.dtype)))
-        form.addRow(_tr("Precision:"), self.dtype)
+        form.addRow(QCoreApplication.translate("Settings", "Precision:"), self.dtype)
         self.threads = QSpinBox()
         self.threads.setRange(0, 256)
-        self.threads.setSpecialValueText(_tr("Automatic"))
+        self.threads.setSpecialValueText(QCoreApplication.translate("Settings", "Automatic"))
         self.threads.setValue(s.get("model/threads", int))
         self.threads.valueChanged.connect(lambda v: self._set("model/threads", v))
-        form.addRow(_tr("CPU threads:"), self.threads)
+        form.addRow(QCoreApplication.translate("Settings", "CPU threads:"), self.threads)
         self.idle = QSpinBox()
         self.idle.setRange(0, 24 * 60)
-        self.idle.setSuffix(_tr(" min"))
-        self.idle.setSpecialValueText(_tr("Never"))
+        self.idle.setSuffix(QCoreApplication.translate("Settings", " min"))
+        self.idle.setSpecialValueText(QCoreApplication.translate("Settings", "Never"))
         self.idle.setValue(s.get("model/idle_unload_min", int))
         self.idle.valueChanged.connect(lambda v: self._set("model/idle_unload_min", v))
-        form.addRow(_tr("Unload when idle for:"), self.idle)
+        form.addRow(QCoreApplication.translate("Settings", "Unload when idle for:"), self.idle)
 
-        self.remote_box = QGroupBox(_tr("Server"))
+        self.remote_box = QGroupBox(QCoreApplication.translate("Settings", "Server"))
         remote = QFormLayout(self.remote_box)
         self.base_url = QComboBox()
         self.base_url.setEditable(True)
@@ -179,24 +204,26 @@ class SettingsDialog(QDialog):
             self.base_url.addItem(f"{url}", url)
             self.base_url.setItemData(self.base_url.count() - 1, name, Qt.ItemDataRole.ToolTipRole)
         self.base_url.setEditText(s.get("remote/base_url", str))
-        self.base_url.setAccessibleName(_tr("Server address"))
+        self.base_url.setAccessibleName(QCoreApplication.translate("Settings", "Server address"))
         self.base_url.currentTextChanged.connect(self._base_url_changed)
-        remote.addRow(_tr("Address (ends in /v1):"), self.base_url)
+        remote.addRow(QCoreApplication.translate("Settings", "Address (ends in /v1):"), self.base_url)
         self.remote_model = QLineEdit(s.get("remote/model", str))
-        self.remote_model.setPlaceholderText(_tr("e.g. llama3.2, or the path the server was started with"))
-        self.remote_model.setAccessibleName(_tr("Model name on the server"))
+        self.remote_model.setPlaceholderText(
+            QCoreApplication.translate("Settings", "e.g. llama3.2, or the path the server was started with")
+        )
+        self.remote_model.setAccessibleName(QCoreApplication.translate("Settings", "Model name on the server"))
         self.remote_model.editingFinished.connect(lambda: self._set("remote/model", self.remote_model.text().strip()))
-        remote.addRow(_tr("Model:"), self.remote_model)
+        remote.addRow(QCoreApplication.translate("Settings", "Model:"), self.remote_model)
         self.api_key = QLineEdit()
         self.api_key.setEchoMode(QLineEdit.EchoMode.Password)
-        self.api_key.setAccessibleName(_tr("API key"))
-        self.api_key.setPlaceholderText(_tr("Only if the server asks for one"))
-        save_key = QPushButton(_tr("Save Key"))
+        self.api_key.setAccessibleName(QCoreApplication.translate("Settings", "API key"))
+        self.api_key.setPlaceholderText(QCoreApplication.translate("Settings", "Only if the server asks for one"))
+        save_key = QPushButton(QCoreApplication.translate("Settings", "Save Key"))
         save_key.clicked.connect(self._save_key)
         key_row = QHBoxLayout()
         key_row.addWidget(self.api_key, 1)
         key_row.addWidget(save_key)
-        remote.addRow(_tr("API key:"), key_row)
+        remote.addRow(QCoreApplication.translate("Settings", "API key:"), key_row)
         self.key_status = QLabel()
         self.key_status.setWordWrap(True)
         remote.addRow("", self.key_status)
@@ -205,12 +232,12 @@ class SettingsDialog(QDialog):
         self.context.setSingleStep(1024)
         self.context.setValue(s.get("remote/context_length", int))
         self.context.valueChanged.connect(lambda v: self._set("remote/context_length", v))
-        remote.addRow(_tr("Context length (tokens):"), self.context)
-        test = QPushButton(_tr("Test Connection"))
+        remote.addRow(QCoreApplication.translate("Settings", "Context length (tokens):"), self.context)
+        test = QPushButton(QCoreApplication.translate("Settings", "Test Connection"))
         test.clicked.connect(self.test_connection)
         self.report = QLabel()
         self.report.setWordWrap(True)
-        self.report.setAccessibleName(_tr("Connection test result"))
+        self.report.setAccessibleName(QCoreApplication.translate("Settings", "Connection test result"))
         remote.addRow(test, self.report)
         self.warning = QLabel()
         self.warning.setWordWrap(True)
@@ -231,7 +258,7 @@ class SettingsDialog(QDialog):
         combo = QComboBox()
         combo.setEditable(editable)
         for value, label in options:
-            combo.addItem(_tr(label), value)
+            combo.addItem(QCoreApplication.translate("Settings", label), value)
         index = combo.findData(current)
         if index >= 0:
             combo.setCurrentIndex(index)
@@ -256,7 +283,7 @@ class SettingsDialog(QDialog):
 
     def _clear_translate(self) -> None:
         self.settings.set("model/translate_ref", "")
-        self.translate_label.setText(_tr("The same model"))
+        self.translate_label.setText(QCoreApplication.translate("Settings", "The same model"))
 
     def _base_url_changed(self, text: str) -> None:
         index = self.base_url.findText(text)
@@ -274,22 +301,24 @@ class SettingsDialog(QDialog):
         status = self.secrets.status()
         if self.secrets.session_only(REMOTE_KEY_NAME):
             self.key_status.setText(
-                _tr(
+                QCoreApplication.translate(
+                    "Settings",
                     "The key could not be stored in a system keyring: it is used until Inkwell closes. To keep one, "
-                    "set the INKWELL_API_KEY environment variable."
+                    "set the INKWELL_API_KEY environment variable.",
                 )
             )
         elif not status.available:
             self.key_status.setText(
-                _tr(
+                QCoreApplication.translate(
+                    "Settings",
                     "No system keyring is available, so a key cannot be stored: a key you save is used until "
-                    "Inkwell closes. To keep one, set the INKWELL_API_KEY environment variable."
+                    "Inkwell closes. To keep one, set the INKWELL_API_KEY environment variable.",
                 )
             )
         elif self.secrets.get(REMOTE_KEY_NAME):
-            self.key_status.setText(_tr("A key is stored in the system keyring."))
+            self.key_status.setText(QCoreApplication.translate("Settings", "A key is stored in the system keyring."))
         else:
-            self.key_status.setText(_tr("No key stored."))
+            self.key_status.setText(QCoreApplication.translate("Settings", "No key stored."))
 
     def _save_key(self) -> None:
         try:
@@ -303,7 +332,7 @@ class SettingsDialog(QDialog):
         self.settings.changed.emit("remote/api_key")  # the key is part of the server connection: reconnect
 
     def test_connection(self) -> None:
-        self.report.setText(_tr("Testing…"))
+        self.report.setText(QCoreApplication.translate("Settings", "Testing…"))
         key = self.api_key.text().strip() or self.secrets.get(REMOTE_KEY_NAME)
         self._tester.start(self.settings.get("remote/base_url", str), key, self.remote_model.text().strip())
 
@@ -317,17 +346,18 @@ class SettingsDialog(QDialog):
         page = QWidget()
         layout = QVBoxLayout(page)
         intro = QLabel(
-            _tr(
+            QCoreApplication.translate(
+                "Settings",
                 "How the model writes for each task. Lower temperature: steadier, more literal text; higher: more "
                 "varied; temperature 0 always picks the likeliest word. Max new tokens 0 lets Inkwell size the "
-                "answer to the text."
+                "answer to the text.",
             )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.sampling_fields: dict[str, dict[str, QDoubleSpinBox | QSpinBox]] = {}
         for task in SAMPLING_TASKS:
-            box = QGroupBox(_tr(TASK_NAMES[task]))
+            box = QGroupBox(QCoreApplication.translate("Settings", TASK_NAMES[task]))
             row = QHBoxLayout(box)
             fields: dict[str, QDoubleSpinBox | QSpinBox] = {}
             for name in SAMPLING_PARAMETERS:
@@ -342,13 +372,16 @@ class SettingsDialog(QDialog):
                     field.setSingleStep(0.05)
                     field.setRange(0.0 if name != "repetition_penalty" else 1.0, 2.0 if name != "top_p" else 1.0)
                     field.setValue(self.settings.get(f"{task}/{name}", float))
-                field.setAccessibleName(f"{_tr(TASK_NAMES[task])}: {_tr(PARAMETER_NAMES[name])}")
-                field.setToolTip(_tr(PARAMETER_NAMES[name]))
+                parameter = QCoreApplication.translate("Settings", PARAMETER_NAMES[name])
+                field.setAccessibleName(f"{QCoreApplication.translate('Settings', TASK_NAMES[task])}: {parameter}")
+                field.setToolTip(parameter)
                 field.valueChanged.connect(lambda v, k=f"{task}/{name}": self._set(k, v))
-                row.addWidget(QLabel(_tr(PARAMETER_NAMES[name]).split(" (")[0] + ":"))
+                row.addWidget(
+                    QLabel(QCoreApplication.translate("Settings", PARAMETER_NAMES[name]).split(" (")[0] + ":")
+                )
                 row.addWidget(field)
                 fields[name] = field
-            reset = QPushButton(_tr("Reset"))
+            reset = QPushButton(QCoreApplication.translate("Settings", "Reset"))
             reset.clicked.connect(lambda _c=False, t=task: self.reset_task(t))
             row.addWidget(reset)
             self.sampling_fields[task] = fields
@@ -372,22 +405,27 @@ class SettingsDialog(QDialog):
             tuple(zip(THEMES, ("Follow the system", "Light", "Dark"), strict=True)), self.settings.get("ui/theme", str)
         )
         self.theme.currentIndexChanged.connect(lambda _i: self._set("ui/theme", self._combo_value(self.theme)))
-        form.addRow(_tr("Theme:"), self.theme)
+        form.addRow(QCoreApplication.translate("Settings", "Theme:"), self.theme)
         from app.ui import i18n
 
         languages = tuple(
-            (code, name if i18n.available(code) else f"{name} ({_tr('translation not installed yet')})")
+            (
+                code,
+                name
+                if i18n.available(code)
+                else f"{name} ({QCoreApplication.translate('Settings', 'translation not installed yet')})",
+            )
             for code, name in LANGUAGES
         )
         self.language = self._combo(languages, self.settings.get("ui/language", str))
         self.language.currentIndexChanged.connect(lambda _i: self._set("ui/language", self._combo_value(self.language)))
-        form.addRow(_tr("Language:"), self.language)
-        note = QLabel(_tr("The language applies the next time Inkwell starts."))
+        form.addRow(QCoreApplication.translate("Settings", "Language:"), self.language)
+        note = QLabel(QCoreApplication.translate("Settings", "The language applies the next time Inkwell starts."))
         note.setWordWrap(True)
         form.addRow("", note)
-        shortcuts = QPushButton(_tr("Customize Keyboard Shortcuts…"))
+        shortcuts = QPushButton(QCoreApplication.translate("Settings", "Customize Keyboard Shortcuts…"))
         shortcuts.clicked.connect(self.open_shortcuts)
-        form.addRow(_tr("Shortcuts:"), shortcuts)
+        form.addRow(QCoreApplication.translate("Settings", "Shortcuts:"), shortcuts)
         return page
 
     # -- folders ---------------------------------------------------------------------------------------------
@@ -399,25 +437,35 @@ class SettingsDialog(QDialog):
         self.folder_fields: dict[str, QLineEdit] = {}
         self.folder_buttons: dict[str, QPushButton] = {}
         for key, label, folder in (
-            ("data", _tr("Documents' recovery files and conversations"), paths.data),
-            ("downloads", _tr("Downloaded models"), downloads_root(paths)),
-            ("converted", _tr("Converted models (copies of .gguf files)"), paths.models),
-            ("config", _tr("Settings"), paths.config),
-            ("logs", _tr("Logs"), paths.logs),
+            ("data", QCoreApplication.translate("Settings", "Documents' recovery files and conversations"), paths.data),
+            ("downloads", QCoreApplication.translate("Settings", "Downloaded models"), downloads_root(paths)),
+            (
+                "converted",
+                QCoreApplication.translate("Settings", "Converted models (copies of .gguf files)"),
+                paths.models,
+            ),
+            ("config", QCoreApplication.translate("Settings", "Settings"), paths.config),
+            ("logs", QCoreApplication.translate("Settings", "Logs"), paths.logs),
         ):
             row = QHBoxLayout()
             field = QLineEdit(str(folder))
             field.setReadOnly(True)
             field.setAccessibleName(label)
-            open_button = QPushButton(_tr("Open"))
-            open_button.setAccessibleName(_tr("Open the folder: {name}").format(name=label))
+            open_button = QPushButton(QCoreApplication.translate("Settings", "Open"))
+            open_button.setAccessibleName(
+                QCoreApplication.translate("Settings", "Open the folder: {name}").format(name=label)
+            )
             open_button.clicked.connect(lambda _c=False, f=folder: self.open_folder(f))
             row.addWidget(field, 1)
             row.addWidget(open_button)
             form.addRow(label + ":", row)
             self.folder_fields[key] = field
             self.folder_buttons[key] = open_button
-        hint = QLabel(_tr("Set the INKWELL_HOME environment variable to keep all of these under one folder."))
+        hint = QLabel(
+            QCoreApplication.translate(
+                "Settings", "Set the INKWELL_HOME environment variable to keep all of these under one folder."
+            )
+        )
         hint.setWordWrap(True)
         form.addRow("", hint)
         return page

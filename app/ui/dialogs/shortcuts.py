@@ -21,13 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.translatable import QT_TRANSLATE_NOOP
 from app.ui.actions import ActionRegistry, native
 
-SCOPE_NAMES = {"window": "Window", "editor": "Editor"}
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Shortcuts", text)
+SCOPE_NAMES = {"window": QT_TRANSLATE_NOOP("Shortcuts", "Window"), "editor": QT_TRANSLATE_NOOP("Shortcuts", "Editor")}
 
 
 def _label(registry: ActionRegistry, action_id: str) -> str:
@@ -40,30 +37,36 @@ class ShortcutsDialog(QDialog):
     def __init__(self, registry: ActionRegistry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.registry = registry
-        self.setWindowTitle(_tr("Keyboard Shortcuts"))
+        self.setWindowTitle(QCoreApplication.translate("Shortcuts", "Keyboard Shortcuts"))
         self.resize(720, 560)
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText(_tr("Filter actions"))
-        self.filter.setAccessibleName(_tr("Filter actions"))
+        self.filter.setPlaceholderText(QCoreApplication.translate("Shortcuts", "Filter actions"))
+        self.filter.setAccessibleName(QCoreApplication.translate("Shortcuts", "Filter actions"))
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([_tr("Action"), _tr("Shortcut"), _tr("Where")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("Shortcuts", "Action"),
+                QCoreApplication.translate("Shortcuts", "Shortcut"),
+                QCoreApplication.translate("Shortcuts", "Where"),
+            ]
+        )
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAccessibleName(_tr("Actions and their shortcuts"))
+        self.table.setAccessibleName(QCoreApplication.translate("Shortcuts", "Actions and their shortcuts"))
         self.editor = QKeySequenceEdit()
-        self.editor.setAccessibleName(_tr("New shortcut"))
+        self.editor.setAccessibleName(QCoreApplication.translate("Shortcuts", "New shortcut"))
         self.editor.setMaximumSequenceLength(1)
-        assign = QPushButton(_tr("&Assign"))
-        clear = QPushButton(_tr("&Clear"))
-        reset = QPushButton(_tr("&Reset to Default"))
-        reset_all = QPushButton(_tr("Reset &All"))
+        assign = QPushButton(QCoreApplication.translate("Shortcuts", "&Assign"))
+        clear = QPushButton(QCoreApplication.translate("Shortcuts", "&Clear"))
+        reset = QPushButton(QCoreApplication.translate("Shortcuts", "&Reset to Default"))
+        reset_all = QPushButton(QCoreApplication.translate("Shortcuts", "Reset &All"))
         self.conflicts = QLabel()
         self.conflicts.setWordWrap(True)
-        self.conflicts.setAccessibleName(_tr("Shortcut conflicts"))
+        self.conflicts.setAccessibleName(QCoreApplication.translate("Shortcuts", "Shortcut conflicts"))
         row = QHBoxLayout()
-        row.addWidget(QLabel(_tr("Shortcut:")))
+        row.addWidget(QLabel(QCoreApplication.translate("Shortcuts", "Shortcut:")))
         row.addWidget(self.editor, 1)
         for button in (assign, clear, reset, reset_all):
             row.addWidget(button)
@@ -93,21 +96,27 @@ class ShortcutsDialog(QDialog):
             name.setData(Qt.ItemDataRole.UserRole, action_id)
             self.table.setItem(row, 0, name)
             self.table.setItem(row, 1, QTableWidgetItem(native(self.registry.sequences(action_id))))
-            self.table.setItem(row, 2, QTableWidgetItem(_tr(SCOPE_NAMES.get(str(self.registry.scope(action_id)), ""))))
+            self.table.setItem(
+                row,
+                2,
+                QTableWidgetItem(
+                    QCoreApplication.translate("Shortcuts", SCOPE_NAMES.get(str(self.registry.scope(action_id)), ""))
+                ),
+            )
         if current is not None:
             self.select(current)
         self._apply_filter(self.filter.text())
         conflicts = self.registry.conflicts()
         if conflicts:
             lines = [
-                _tr("{keys} is used by both “{a}” and “{b}”.").format(
+                QCoreApplication.translate("Shortcuts", "{keys} is used by both “{a}” and “{b}”.").format(
                     keys=c.sequence, a=_label(self.registry, c.first), b=_label(self.registry, c.second)
                 )
                 for c in conflicts
             ]
             self.conflicts.setText("⚠ " + " ".join(lines))
         else:
-            self.conflicts.setText(_tr("No conflicts."))
+            self.conflicts.setText(QCoreApplication.translate("Shortcuts", "No conflicts."))
 
     def _apply_filter(self, text: str) -> None:
         needle = text.strip().lower()
@@ -155,11 +164,11 @@ class CheatSheet(QDialog):
 
     def __init__(self, registry: ActionRegistry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Keyboard Shortcuts"))
+        self.setWindowTitle(QCoreApplication.translate("Shortcuts", "Keyboard Shortcuts"))
         self.resize(560, 640)
         self.view = QTextBrowser()
-        self.view.setAccessibleName(_tr("Shortcut list"))
-        self.customize = QPushButton(_tr("&Customize…"))
+        self.view.setAccessibleName(QCoreApplication.translate("Shortcuts", "Shortcut list"))
+        self.customize = QPushButton(QCoreApplication.translate("Shortcuts", "&Customize…"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.customize, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -183,12 +192,14 @@ class CheatSheet(QDialog):
             html.append(f"<h3>{QCoreApplication.translate('Menus', group)}</h3><table>")
             html += [f"<tr><td>{name}</td><td><b>{keys}</b></td></tr>" for name, keys in rows]
             html.append("</table>")
+        accept = QCoreApplication.translate("Shortcuts", "Accept a continuation")
+        discard = QCoreApplication.translate("Shortcuts", "Discard a continuation")
         html.append(
             "<h3>"
-            + _tr("In the editor")
+            + QCoreApplication.translate("Shortcuts", "In the editor")
             + "</h3><table>"
-            + f"<tr><td>{_tr('Accept a continuation')}</td><td><b>Tab</b> / <b>Enter</b></td></tr>"
-            + f"<tr><td>{_tr('Discard a continuation')}</td><td><b>Esc</b></td></tr>"
+            + f"<tr><td>{accept}</td><td><b>Tab</b> / <b>Enter</b></td></tr>"
+            + f"<tr><td>{discard}</td><td><b>Esc</b></td></tr>"
             + "</table>"
         )
         self.view.setHtml("".join(html))

@@ -41,21 +41,21 @@ class Counts:
     tokens: TokenCount | None = None
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Counts", text)
-
-
 def describe(document: Counts, selection: Counts | None) -> str:
     def one(c: Counts) -> str:
-        words = _tr("{n} words").format(n=f"{c.words:,}") if c.words is not None else _tr("counting words…")
-        parts = [words, _tr("{n} chars").format(n=f"{c.chars:,}")]
+        words = (
+            QCoreApplication.translate("Counts", "{n} words").format(n=f"{c.words:,}")
+            if c.words is not None
+            else QCoreApplication.translate("Counts", "counting words…")
+        )
+        parts = [words, QCoreApplication.translate("Counts", "{n} chars").format(n=f"{c.chars:,}")]
         if c.tokens is not None:
-            parts.append(_tr("{n} tokens").format(n=str(c.tokens)))
+            parts.append(QCoreApplication.translate("Counts", "{n} tokens").format(n=str(c.tokens)))
         return " · ".join(parts)
 
     text = one(document)
     if selection is not None and selection.chars:
-        text = _tr("Selected {sel} of {doc}").format(sel=one(selection), doc=text)
+        text = QCoreApplication.translate("Counts", "Selected {sel} of {doc}").format(sel=one(selection), doc=text)
     return text
 
 

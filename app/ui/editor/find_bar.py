@@ -33,10 +33,6 @@ def _py_index(text: str, position: int) -> int:
     return index
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FindBar", text)
-
-
 class FindBar(QWidget):
     closed = Signal()
 
@@ -45,24 +41,24 @@ class FindBar(QWidget):
         self._editor = editor_provider
         self.setObjectName("findBar")
         self.find_field = QLineEdit()
-        self.find_field.setPlaceholderText(_tr("Find"))
-        self.find_field.setAccessibleName(_tr("Find text"))
+        self.find_field.setPlaceholderText(QCoreApplication.translate("FindBar", "Find"))
+        self.find_field.setAccessibleName(QCoreApplication.translate("FindBar", "Find text"))
         self.replace_field = QLineEdit()
-        self.replace_field.setPlaceholderText(_tr("Replace with"))
-        self.replace_field.setAccessibleName(_tr("Replacement text"))
-        self.regex = QCheckBox(_tr("Regex"))
-        self.whole_word = QCheckBox(_tr("Whole word"))
-        self.case = QCheckBox(_tr("Match case"))
+        self.replace_field.setPlaceholderText(QCoreApplication.translate("FindBar", "Replace with"))
+        self.replace_field.setAccessibleName(QCoreApplication.translate("FindBar", "Replacement text"))
+        self.regex = QCheckBox(QCoreApplication.translate("FindBar", "Regex"))
+        self.whole_word = QCheckBox(QCoreApplication.translate("FindBar", "Whole word"))
+        self.case = QCheckBox(QCoreApplication.translate("FindBar", "Match case"))
         self.status = QLabel()
-        self.status.setAccessibleName(_tr("Search result"))
-        previous_button = QPushButton(_tr("Previous"))
-        next_button = QPushButton(_tr("Next"))
-        replace_button = QPushButton(_tr("Replace"))
-        replace_all_button = QPushButton(_tr("Replace All"))
+        self.status.setAccessibleName(QCoreApplication.translate("FindBar", "Search result"))
+        previous_button = QPushButton(QCoreApplication.translate("FindBar", "Previous"))
+        next_button = QPushButton(QCoreApplication.translate("FindBar", "Next"))
+        replace_button = QPushButton(QCoreApplication.translate("FindBar", "Replace"))
+        replace_all_button = QPushButton(QCoreApplication.translate("FindBar", "Replace All"))
         close = QToolButton()
         close.setText("✕")
         close.setAutoRaise(True)
-        close.setAccessibleName(_tr("Close find bar"))
+        close.setAccessibleName(QCoreApplication.translate("FindBar", "Close find bar"))
         layout = QGridLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.find_field, 0, 0)
@@ -128,7 +124,11 @@ class FindBar(QWidget):
         if not self.query().pattern:
             self.status.setText("")
             return False
-        self.status.setText(_tr("{n} matches").format(n=count) if count else _tr("No matches"))
+        self.status.setText(
+            QCoreApplication.translate("FindBar", "{n} matches").format(n=count)
+            if count
+            else QCoreApplication.translate("FindBar", "No matches")
+        )
         return count > 0
 
     def find_next(self, *, from_selection_start: bool = False) -> bool:
@@ -197,5 +197,5 @@ class FindBar(QWidget):
             cursor.setPosition(_qt_pos(text, match.end), QTextCursor.MoveMode.KeepAnchor)
             cursor.insertText(new_text)
         cursor.endEditBlock()
-        self.status.setText(_tr("Replaced {n}").format(n=len(matches)))
+        self.status.setText(QCoreApplication.translate("FindBar", "Replaced {n}").format(n=len(matches)))
         return len(matches)

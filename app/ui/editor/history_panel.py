@@ -25,10 +25,6 @@ from app.ui.editor.document import Document
 from app.ui.editor.history import DocumentHistory
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HistoryPanel", text)
-
-
 def when(snapshot: Snapshot, now: float | None = None) -> str:
     """Today's times as 14:32, older ones with their date."""
     now = time.time() if now is None else now
@@ -48,12 +44,16 @@ class HistoryPanel(QWidget):
         self.dark = False
         self.snapshots: list[Snapshot] = []
         self.versions = QListWidget()
-        self.versions.setAccessibleName(_tr("Versions of the document, newest first"))
+        self.versions.setAccessibleName(
+            QCoreApplication.translate("HistoryPanel", "Versions of the document, newest first")
+        )
         self.diff = QTextBrowser()
-        self.diff.setAccessibleName(_tr("Differences between the chosen version and the current text"))
-        self.note = QLabel(_tr("Choose a version to see what changed since."))
+        self.diff.setAccessibleName(
+            QCoreApplication.translate("HistoryPanel", "Differences between the chosen version and the current text")
+        )
+        self.note = QLabel(QCoreApplication.translate("HistoryPanel", "Choose a version to see what changed since."))
         self.note.setWordWrap(True)
-        self.restore_button = QPushButton(_tr("&Restore This Version"))
+        self.restore_button = QPushButton(QCoreApplication.translate("HistoryPanel", "&Restore This Version"))
         self.restore_button.setEnabled(False)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.versions)
@@ -95,15 +95,19 @@ class HistoryPanel(QWidget):
         self.versions.clear()
         for snapshot in snapshots:
             item = QListWidgetItem(f"{when(snapshot)} · {snapshot.label}")
-            item.setToolTip(_tr("{n} characters").format(n=f"{snapshot.size:,}"))
+            item.setToolTip(QCoreApplication.translate("HistoryPanel", "{n} characters").format(n=f"{snapshot.size:,}"))
             self.versions.addItem(item)
         self.versions.blockSignals(False)
         self.restore_button.setEnabled(False)
         if not snapshots:
             self.diff.clear()
-            self.note.setText(_tr("No versions yet: saving, an accepted AI edit or a reload keeps one."))
+            self.note.setText(
+                QCoreApplication.translate(
+                    "HistoryPanel", "No versions yet: saving, an accepted AI edit or a reload keeps one."
+                )
+            )
         else:
-            self.note.setText(_tr("Choose a version to see what changed since."))
+            self.note.setText(QCoreApplication.translate("HistoryPanel", "Choose a version to see what changed since."))
 
     def _on_row(self, row: int) -> None:
         document = self._active()
@@ -111,14 +115,18 @@ class HistoryPanel(QWidget):
             self.restore_button.setEnabled(False)
             return
         self.restore_button.setEnabled(True)
-        self.note.setText(_tr("Comparing…"))
+        self.note.setText(QCoreApplication.translate("HistoryPanel", "Comparing…"))
         self.history.compare(self.snapshots[row], document.text, self.dark)
 
     def _on_compared(self, snapshot_id: int, html: str) -> None:
         row = self.versions.currentRow()
         if 0 <= row < len(self.snapshots) and self.snapshots[row].id == snapshot_id:
             self.diff.setHtml(html)
-            self.note.setText(_tr("Struck through: text this version had that is gone now; green: added since."))
+            self.note.setText(
+                QCoreApplication.translate(
+                    "HistoryPanel", "Struck through: text this version had that is gone now; green: added since."
+                )
+            )
 
     def restore(self) -> None:
         document = self._active()

@@ -26,10 +26,6 @@ from app.ui.editor.selection_actions import Phase, SelectionActions
 REFRESH_MS = 100  # re-diffing the passage ten times a second is plenty for the eye and cheap for the CPU
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReviewPanel", text)
-
-
 class ReviewPanel(QFrame):
     def __init__(self, controller: SelectionActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,29 +33,29 @@ class ReviewPanel(QFrame):
         self.dark = False
         self.setObjectName("reviewPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName(_tr("Review of the model's change"))
+        self.setAccessibleName(QCoreApplication.translate("ReviewPanel", "Review of the model's change"))
         self.title = QLabel()
         self.title.setObjectName("reviewTitle")
         self.status = QLabel()
-        self.status.setAccessibleName(_tr("Review status"))
+        self.status.setAccessibleName(QCoreApplication.translate("ReviewPanel", "Review status"))
         self.view = QTextBrowser()
-        self.view.setAccessibleName(_tr("Proposed change"))
+        self.view.setAccessibleName(QCoreApplication.translate("ReviewPanel", "Proposed change"))
         self.view.setOpenLinks(False)
         self.view.setMinimumHeight(90)
         # No mnemonics: the keys are the window's customizable review.* actions (Alt+A, Alt+R, ... by default).
-        self.accept_button = QPushButton(_tr("Accept"))
-        self.insert_button = QPushButton(_tr("Insert Below"))
-        self.copy_button = QPushButton(_tr("Copy"))
-        self.reject_button = QPushButton(_tr("Reject"))
-        self.retry_button = QPushButton(_tr("Retry"))
-        self.stop_button = QPushButton(_tr("&Stop"))
-        self.stop_button.setToolTip(_tr("Stop the model — Esc"))
-        self.previous_button = QPushButton(_tr("◀ Previous Change"))
-        self.next_button = QPushButton(_tr("Next Change ▶"))
-        self.take_button = QPushButton(_tr("Take Change"))
-        self.leave_button = QPushButton(_tr("Leave Change"))
+        self.accept_button = QPushButton(QCoreApplication.translate("ReviewPanel", "Accept"))
+        self.insert_button = QPushButton(QCoreApplication.translate("ReviewPanel", "Insert Below"))
+        self.copy_button = QPushButton(QCoreApplication.translate("ReviewPanel", "Copy"))
+        self.reject_button = QPushButton(QCoreApplication.translate("ReviewPanel", "Reject"))
+        self.retry_button = QPushButton(QCoreApplication.translate("ReviewPanel", "Retry"))
+        self.stop_button = QPushButton(QCoreApplication.translate("ReviewPanel", "&Stop"))
+        self.stop_button.setToolTip(QCoreApplication.translate("ReviewPanel", "Stop the model — Esc"))
+        self.previous_button = QPushButton(QCoreApplication.translate("ReviewPanel", "◀ Previous Change"))
+        self.next_button = QPushButton(QCoreApplication.translate("ReviewPanel", "Next Change ▶"))
+        self.take_button = QPushButton(QCoreApplication.translate("ReviewPanel", "Take Change"))
+        self.leave_button = QPushButton(QCoreApplication.translate("ReviewPanel", "Leave Change"))
         self.changes_list = QListWidget()
-        self.changes_list.setAccessibleName(_tr("Changes, each taken or left"))
+        self.changes_list.setAccessibleName(QCoreApplication.translate("ReviewPanel", "Changes, each taken or left"))
         self.changes_list.setMaximumWidth(320)
         header = QHBoxLayout()
         header.addWidget(self.title)
@@ -160,27 +156,33 @@ class ReviewPanel(QFrame):
     def _update_status(self) -> None:
         c = self.controller
         part, parts = c.progress
-        where = _tr(" (part {part} of {parts})").format(part=part, parts=parts) if parts > 1 else ""
+        where = (
+            QCoreApplication.translate("ReviewPanel", " (part {part} of {parts})").format(part=part, parts=parts)
+            if parts > 1
+            else ""
+        )
         status = {
-            Phase.WAITING: _tr("Waiting for the model…"),
-            Phase.WRITING: _tr("Writing…") + where,
-            Phase.READY: _tr("Done."),
-            Phase.STOPPED: _tr("Stopped — you can accept what was written."),
-            Phase.FAILED: _tr("Failed — see the message above."),
+            Phase.WAITING: QCoreApplication.translate("ReviewPanel", "Waiting for the model…"),
+            Phase.WRITING: QCoreApplication.translate("ReviewPanel", "Writing…") + where,
+            Phase.READY: QCoreApplication.translate("ReviewPanel", "Done."),
+            Phase.STOPPED: QCoreApplication.translate("ReviewPanel", "Stopped — you can accept what was written."),
+            Phase.FAILED: QCoreApplication.translate("ReviewPanel", "Failed — see the message above."),
         }.get(c.phase, "")
         done = c.last_done
         if isinstance(done, Done) and done.stats is not None and c.phase in (Phase.READY, Phase.STOPPED):
-            speed = _tr("{rate:.1f} tokens/s, {mode}")
+            speed = QCoreApplication.translate("ReviewPanel", "{rate:.1f} tokens/s, {mode}")
             status += "  " + speed.format(rate=done.stats.tokens_per_s, mode=done.stats.decoding)
             if c.replaces_text:
-                status += "  " + _tr("{pct:.0f}% changed").format(pct=change_ratio(c.diff()) * 100)
+                status += "  " + QCoreApplication.translate("ReviewPanel", "{pct:.0f}% changed").format(
+                    pct=change_ratio(c.diff()) * 100
+                )
                 count = len(c.changes())
                 if count:
                     taken = sum(1 for v in c.decisions.values() if v)
                     left = sum(1 for v in c.decisions.values() if not v)
-                    status += "  " + _tr("change {n} of {count}: {taken} taken, {left} left").format(
-                        n=min(c.current_change, count - 1) + 1, count=count, taken=taken, left=left
-                    )
+                    status += "  " + QCoreApplication.translate(
+                        "ReviewPanel", "change {n} of {count}: {taken} taken, {left} left"
+                    ).format(n=min(c.current_change, count - 1) + 1, count=count, taken=taken, left=left)
         self.status.setText(status)
 
     def _on_phase(self, phase: Phase) -> None:

@@ -22,6 +22,7 @@ from app.engine.changes import Change, apply, changes_of
 from app.engine.diff import Piece, word_diff
 from app.engine.requests import Done, Failure, Request, Sampling
 from app.engine.token_count import Counter
+from app.translatable import QT_TRANSLATE_NOOP
 from app.ui.messages import MessageCenter
 from app.worker.client import JobHandle, JobState, ModelClient
 
@@ -33,19 +34,15 @@ PROMPT_OVERHEAD_TOKENS = 120
 EXACT_COUNT_MAX_BYTES = 64 * 1024
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SelectionActions", text)
-
-
 TASK_TITLES = {
-    "rewrite": "Rewrite",
-    "proofread": "Proofread",
-    "shorten": "Shorten",
-    "expand": "Expand",
-    "formal": "Formal tone",
-    "friendly": "Friendly tone",
-    "translate": "Translate",
-    "explain": "Explain",
+    "rewrite": QT_TRANSLATE_NOOP("SelectionActions", "Rewrite"),
+    "proofread": QT_TRANSLATE_NOOP("SelectionActions", "Proofread"),
+    "shorten": QT_TRANSLATE_NOOP("SelectionActions", "Shorten"),
+    "expand": QT_TRANSLATE_NOOP("SelectionActions", "Expand"),
+    "formal": QT_TRANSLATE_NOOP("SelectionActions", "Formal tone"),
+    "friendly": QT_TRANSLATE_NOOP("SelectionActions", "Friendly tone"),
+    "translate": QT_TRANSLATE_NOOP("SelectionActions", "Translate"),
+    "explain": QT_TRANSLATE_NOOP("SelectionActions", "Explain"),
 }
 
 
@@ -209,12 +206,18 @@ class SelectionActions(QObject):
         """Run `task` ("rewrite", ..., or "custom" with `custom`) on the cursor's selection or paragraph."""
         document = cursor.document()
         if not document.toPlainText().strip():
-            self._messages.info(_tr("The document is empty: write or paste some text first."))
+            self._messages.info(
+                QCoreApplication.translate("SelectionActions", "The document is empty: write or paste some text first.")
+            )
             return False
         target = QTextCursor(cursor) if cursor.hasSelection() else paragraph_at(cursor)
         original = target.selectedText().replace("\u2029", "\n")
         if not original.strip():
-            self._messages.info(_tr("Select some text, or put the cursor in a paragraph, for the model to work on."))
+            self._messages.info(
+                QCoreApplication.translate(
+                    "SelectionActions", "Select some text, or put the cursor in a paragraph, for the model to work on."
+                )
+            )
             return False
         parts = [original]
         info = self._client.info
@@ -234,7 +237,11 @@ class SelectionActions(QObject):
         # it and marks it superseded; its late signals are ignored because they no longer come from _handle.
         self._handle = None
         self.task, self._custom = task, custom
-        self.title = custom.name if custom is not None else _tr(TASK_TITLES.get(task, task))
+        self.title = (
+            custom.name
+            if custom is not None
+            else QCoreApplication.translate("SelectionActions", TASK_TITLES.get(task, task))
+        )
         self.original = original
         self._range = target
         self._parts, self._outputs, self._part_index = parts, [], 0
@@ -342,7 +349,11 @@ class SelectionActions(QObject):
         self._handle = None
         current = self._range.selectedText().replace("\u2029", "\n")
         if current != self.original:
-            self._messages.warning(_tr("The text was edited meanwhile; select it again and run the action anew."))
+            self._messages.warning(
+                QCoreApplication.translate(
+                    "SelectionActions", "The text was edited meanwhile; select it again and run the action anew."
+                )
+            )
             return
         self._outputs, self._part_index = [], 0
         self.decisions, self.current_change = {}, 0
@@ -357,9 +368,10 @@ class SelectionActions(QObject):
         current = self._range.selectedText().replace("\u2029", "\n")
         if current != self.original:
             self._messages.warning(
-                _tr(
+                QCoreApplication.translate(
+                    "SelectionActions",
                     "The original text was edited while the model worked, so it was not replaced. Retry to work on "
-                    "the new text."
+                    "the new text.",
                 )
             )
             return False
@@ -367,7 +379,9 @@ class SelectionActions(QObject):
         if self.phase is Phase.STOPPED and len(self._outputs) < len(self._parts):
             replacement += "".join(self._parts[len(self._outputs) :])  # parts never reached stay as they were
         if not replacement.strip():
-            self._messages.warning(_tr("The model returned no text, so nothing was replaced."))
+            self._messages.warning(
+                QCoreApplication.translate("SelectionActions", "The model returned no text, so nothing was replaced.")
+            )
             return False
         cursor = self._range
         start = cursor.selectionStart()

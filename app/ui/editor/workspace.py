@@ -26,10 +26,6 @@ TEXT_FILTER = "Markdown (*.md *.markdown);;Text (*.txt);;All files (*)"
 register_defaults({"files/recent": ""})
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Workspace", text)
-
-
 class _ReadSignals(QObject):
     done = Signal(object, object)  # path, LoadedText | Exception
 
@@ -149,14 +145,22 @@ class Workspace(QObject):
             return
         if isinstance(result, Exception):
             log.error("could not open %s", path, exc_info=result)
-            self.messages.error(_tr("{name} could not be opened ({error}).").format(name=path.name, error=result))
+            self.messages.error(
+                QCoreApplication.translate("Workspace", "{name} could not be opened ({error}).").format(
+                    name=path.name, error=result
+                )
+            )
             return
         assert isinstance(result, LoadedText)
         if path.suffix.lower() == ".docx":
             # An import: a new Markdown document, so saving never overwrites the Word file with Markdown.
             document = Document(result.text, modified=True)
             self.add(document)
-            self.messages.info(_tr("Imported {name} as a new Markdown document.").format(name=path.name))
+            self.messages.info(
+                QCoreApplication.translate("Workspace", "Imported {name} as a new Markdown document.").format(
+                    name=path.name
+                )
+            )
         else:
             replaceable = self.active if self.active is not None and self.active.is_empty_untitled else None
             document = self.add(Document(result.text, path, result.encoding, result.endings))
@@ -268,13 +272,20 @@ class Workspace(QObject):
         if stamp is None:
             document.disk_stamp = None
             document.qdoc.setModified(True)  # the editor holds the only copy now
-            gone = _tr("{name} was deleted or moved by another program. Your text is still here; save it to keep it.")
+            gone = QCoreApplication.translate(
+                "Workspace",
+                "{name} was deleted or moved by another program. Your text is still here; save it to keep it.",
+            )
             self.messages.warning(gone.format(name=document.title))
             return
         if not document.modified:
             # Nothing of the user's would be lost: take the new version without a question (one undo step).
             self._reload(document)
-            self.messages.info(_tr("{name} changed on disk and was reloaded.").format(name=document.title))
+            self.messages.info(
+                QCoreApplication.translate("Workspace", "{name} changed on disk and was reloaded.").format(
+                    name=document.title
+                )
+            )
             return
         self._asking_about.add(document.id)
         try:

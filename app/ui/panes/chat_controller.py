@@ -73,10 +73,6 @@ def chat_sampling(settings: Settings) -> Sampling:
     return sampling
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Chat", text)
-
-
 class Phase(enum.Enum):
     IDLE = "idle"
     PREPARING = "preparing"  # building the prompt
@@ -90,34 +86,43 @@ def open_report_text(report: OpenReport) -> str:
     backup = report.backup.name if report.backup else ""
     folder = str(report.path.parent)
     if report.status is OpenStatus.RECOVERED:
-        text = _tr(
-            "Your saved conversations could not be read: the file is damaged. Inkwell started a new, empty list."
+        text = QCoreApplication.translate(
+            "Chat",
+            "Your saved conversations could not be read: the file is damaged. Inkwell started a new, empty list.",
         )
         if backup:
-            text += " " + _tr("The damaged file was kept as {name} in {folder}.").format(name=backup, folder=folder)
+            text += " " + QCoreApplication.translate("Chat", "The damaged file was kept as {name} in {folder}.").format(
+                name=backup, folder=folder
+            )
         return text
     if report.status is OpenStatus.LOCKED:
-        text = _tr(
+        text = QCoreApplication.translate(
+            "Chat",
             "Your saved conversations are in use by another program (perhaps another Inkwell window). Chats in this "
-            "window are kept only until it closes. Close the other program and restart Inkwell to see them again."
+            "window are kept only until it closes. Close the other program and restart Inkwell to see them again.",
         )
         if backup:
-            text += " " + _tr("A copy was kept as {name} in {folder}.").format(name=backup, folder=folder)
+            text += " " + QCoreApplication.translate("Chat", "A copy was kept as {name} in {folder}.").format(
+                name=backup, folder=folder
+            )
         return text
     if report.status is OpenStatus.READ_ONLY:
-        return _tr(
+        return QCoreApplication.translate(
+            "Chat",
             "Your conversations were saved by a newer version of Inkwell. They are shown read-only: new chats are "
-            "not saved. Update Inkwell to continue them."
+            "not saved. Update Inkwell to continue them.",
         )
     if report.status is OpenStatus.NEWER_UNREADABLE:
-        return _tr(
+        return QCoreApplication.translate(
+            "Chat",
             "Your conversations were saved by a newer version of Inkwell that this version cannot read. They are "
-            "left untouched; chats in this window are kept only until it closes. Update Inkwell to see them."
+            "left untouched; chats in this window are kept only until it closes. Update Inkwell to see them.",
         )
     if report.status is OpenStatus.UNAVAILABLE:
-        return _tr(
+        return QCoreApplication.translate(
+            "Chat",
             "Your saved conversations could not be opened (the file or its folder cannot be written). They are left "
-            "untouched; chats in this window are kept only until it closes."
+            "untouched; chats in this window are kept only until it closes.",
         )
     return ""
 
@@ -125,14 +130,16 @@ def open_report_text(report: OpenReport) -> str:
 def too_long_text(result: TooLong, context_length: int) -> str:
     approx = "" if result.exact else "≈"
     if result.what == "system":
-        return _tr(
+        return QCoreApplication.translate(
+            "Chat",
             "The system prompt is too long for this model: {approx}{tokens:,} tokens, but at most {limit:,} are "
-            "allowed. Shorten it."
+            "allowed. Shorten it.",
         ).format(approx=approx, tokens=result.tokens, limit=result.limit)
-    return _tr(
+    return QCoreApplication.translate(
+        "Chat",
         "This message is {approx}{tokens:,} tokens long, but the model reads at most {context:,} tokens at once "
         "(with room for the answer, {limit:,} for your message). Use it as context for a question: Inkwell then "
-        "gives the model the passages that best match what you ask."
+        "gives the model the passages that best match what you ask.",
     ).format(approx=approx, tokens=result.tokens, context=context_length, limit=max(result.limit, 0))
 
 
@@ -294,9 +301,9 @@ class ChatController(QObject):
     def _on_open_failed(self, exc: BaseException) -> None:
         # open() handles bad files itself; this is the unexpected (a folder that cannot be created, say).
         self._messages.error(
-            _tr("Your conversations could not be opened ({error}). Chats in this window will not be saved.").format(
-                error=type(exc).__name__
-            ),
+            QCoreApplication.translate(
+                "Chat", "Your conversations could not be opened ({error}). Chats in this window will not be saved."
+            ).format(error=type(exc).__name__),
             str(exc),
         )
         self.read_only = True
@@ -312,9 +319,10 @@ class ChatController(QObject):
             return
         self._save_error_shown = True
         self._messages.error(
-            _tr(
+            QCoreApplication.translate(
+                "Chat",
                 "Inkwell could not save the conversation ({error}). The chat goes on, but recent messages may be "
-                "missing after a restart. Check free disk space and the permissions of the data folder."
+                "missing after a restart. Check free disk space and the permissions of the data folder.",
             ).format(error=type(exc).__name__),
             str(exc),
         )
@@ -466,10 +474,18 @@ class ChatController(QObject):
 
         def failed(exc: BaseException) -> None:
             reason = file_error_text(exc) if isinstance(exc, TextFileError) else type(exc).__name__
-            self._messages.error(_tr("The conversation could not be exported: {reason}").format(reason=reason))
+            self._messages.error(
+                QCoreApplication.translate("Chat", "The conversation could not be exported: {reason}").format(
+                    reason=reason
+                )
+            )
 
         self._db.call(
-            write, lambda p: self._messages.info(_tr("Conversation saved as {name}.").format(name=p.name)), failed
+            write,
+            lambda p: self._messages.info(
+                QCoreApplication.translate("Chat", "Conversation saved as {name}.").format(name=p.name)
+            ),
+            failed,
         )
 
     # -- context for the next message ------------------------------------------------------------------------
@@ -480,7 +496,9 @@ class ChatController(QObject):
     def ask_about(self, selection_text: str) -> bool:
         """Attach `selection_text` to the next message as its context (Ctrl+Shift+K)."""
         if not selection_text.strip():
-            self._messages.info(_tr("Select some text in the document first, then ask about it."))
+            self._messages.info(
+                QCoreApplication.translate("Chat", "Select some text in the document first, then ask about it.")
+            )
             return False
         self.attachment = Grounding(selection_text, "selection", self._document_offset(selection_text))
         self.attachment_changed.emit(self.attachment)
@@ -640,9 +658,9 @@ class ChatController(QObject):
             return
         self._forget_unsaved(turn)
         self._messages.error(
-            _tr("The message could not be prepared for the model ({error}). Try again.").format(
-                error=type(exc).__name__
-            ),
+            QCoreApplication.translate(
+                "Chat", "The message could not be prepared for the model ({error}). Try again."
+            ).format(error=type(exc).__name__),
             str(exc),
         )
         self._end_turn(None)
@@ -782,7 +800,9 @@ class ChatController(QObject):
             return
         now = time.time()
         if not conversation.title and turn.user_seq == 0:
-            title = title_from_exchange(turn.question, answer.content) or _tr("Conversation")
+            title = title_from_exchange(turn.question, answer.content) or QCoreApplication.translate(
+                "Chat", "Conversation"
+            )
             conversation = replace(conversation, title=title, updated=now)
             conversation_id = conversation.id
             self._write(lambda s: s.rename(conversation_id, title))
@@ -839,7 +859,11 @@ class ChatController(QObject):
             return False
         citation = Citation.from_dict(data)
         if not citation.in_document:
-            self._messages.info(_tr("Passage [{n}] is from text you attached, not from the document.").format(n=number))
+            self._messages.info(
+                QCoreApplication.translate(
+                    "Chat", "Passage [{n}] is from text you attached, not from the document."
+                ).format(n=number)
+            )
             return False
         document = self.bridge.document_text()
         start = citation.start
@@ -847,8 +871,9 @@ class ChatController(QObject):
             start = document.find(citation.text)
             if start < 0:
                 self._messages.info(
-                    _tr(
-                        "Passage [{n}] is no longer in the document: it was changed, or another document is open."
+                    QCoreApplication.translate(
+                        "Chat",
+                        "Passage [{n}] is no longer in the document: it was changed, or another document is open.",
                     ).format(n=number)
                 )
                 return False

@@ -11,27 +11,28 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Chat", text)
-
-
 def answer_notes(stats: Mapping[str, Any]) -> list[str]:
     notes: list[str] = []
     dropped = stats.get("dropped_messages")
     if dropped:
         notes.append(
-            _tr("{count} earlier messages no longer fit the model's context and were left out of this answer.").format(
-                count=dropped
-            )
+            QCoreApplication.translate(
+                "Chat", "{count} earlier messages no longer fit the model's context and were left out of this answer."
+            ).format(count=dropped)
         )
     grounding = stats.get("grounding")
     if grounding == "passages" and stats.get("passages_used") is not None:
         notes.append(
-            _tr(
+            QCoreApplication.translate(
+                "Chat",
                 "The text is longer than the model's context: it was given the {used} best-matching of {total} "
-                "passages."
+                "passages.",
             ).format(used=stats["passages_used"], total=stats.get("passages_total", "?"))
         )
     elif grounding == "no_room":
-        notes.append(_tr("There was no room left for the document in the model's context; this answer ignores it."))
+        notes.append(
+            QCoreApplication.translate(
+                "Chat", "There was no room left for the document in the model's context; this answer ignores it."
+            )
+        )
     return notes

@@ -40,13 +40,9 @@ from app.worker.text_services import Services
 SYSTEM_PROMPT_DELAY_MS = 400
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ChatPane", text)
-
-
 def _preset_label(preset_id: str) -> str:
     if preset_id == CUSTOM_PRESET:
-        return _tr("Custom")
+        return QCoreApplication.translate("ChatPane", "Custom")
     return QCoreApplication.translate("ChatPresets", PRESETS[preset_id].label)
 
 
@@ -102,7 +98,7 @@ class ChatPane(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("chatPane")
-        self.setAccessibleName(_tr("Chat"))
+        self.setAccessibleName(QCoreApplication.translate("ChatPane", "Chat"))
         self.client = client
         self.messages = messages
         self._info = info or (lambda: client.info)
@@ -143,29 +139,38 @@ class ChatPane(QWidget):
         top = QHBoxLayout()
         top.setSpacing(4)
         self.preset = QComboBox()
-        self.preset.setAccessibleName(_tr("System prompt preset"))
-        self.preset.setToolTip(_tr("How the model should behave in this conversation"))
+        self.preset.setAccessibleName(QCoreApplication.translate("ChatPane", "System prompt preset"))
+        self.preset.setToolTip(
+            QCoreApplication.translate("ChatPane", "How the model should behave in this conversation")
+        )
         for preset_id in [*PRESETS, CUSTOM_PRESET]:
             self.preset.addItem(_preset_label(preset_id), preset_id)
         top.addWidget(self.preset)
         self.system_toggle = QToolButton()
-        self.system_toggle.setText(_tr("System prompt"))
+        self.system_toggle.setText(QCoreApplication.translate("ChatPane", "System prompt"))
         self.system_toggle.setCheckable(True)
-        self.system_toggle.setAccessibleName(_tr("Show the system prompt"))
-        self.system_toggle.setToolTip(_tr("Show and edit this conversation's system prompt"))
+        self.system_toggle.setAccessibleName(QCoreApplication.translate("ChatPane", "Show the system prompt"))
+        self.system_toggle.setToolTip(
+            QCoreApplication.translate("ChatPane", "Show and edit this conversation's system prompt")
+        )
         top.addWidget(self.system_toggle)
-        self.ground = QCheckBox(_tr("Ask about the document"))
-        self.ground.setAccessibleName(_tr("Ask about the document"))
+        self.ground = QCheckBox(QCoreApplication.translate("ChatPane", "Ask about the document"))
+        self.ground.setAccessibleName(QCoreApplication.translate("ChatPane", "Ask about the document"))
         self.ground.setToolTip(
-            _tr("Ground answers in the open document (or its selection); answers cite the passages they used")
+            QCoreApplication.translate(
+                "ChatPane",
+                "Ground answers in the open document (or its selection); answers cite the passages they used",
+            )
         )
         top.addWidget(self.ground)
         top.addStretch(1)
         layout.addLayout(top)
 
         self.system_edit = QPlainTextEdit()
-        self.system_edit.setAccessibleName(_tr("System prompt"))
-        self.system_edit.setPlaceholderText(_tr("Instructions the model follows throughout this conversation"))
+        self.system_edit.setAccessibleName(QCoreApplication.translate("ChatPane", "System prompt"))
+        self.system_edit.setPlaceholderText(
+            QCoreApplication.translate("ChatPane", "Instructions the model follows throughout this conversation")
+        )
         self.system_edit.setMaximumHeight(90)
         self.system_edit.hide()
         layout.addWidget(self.system_edit)
@@ -174,15 +179,27 @@ class ChatPane(QWidget):
         layout.addWidget(self.template_notice)
         self.offer = _Banner("chatOffer")
         self.use_as_context = self.offer.add_button(
-            _tr("Use as context"), _tr("Use the long text as context for a question"), self._accept
+            QCoreApplication.translate("ChatPane", "Use as context"),
+            QCoreApplication.translate("ChatPane", "Use the long text as context for a question"),
+            self._accept,
         )
-        self.offer.add_button(_tr("Dismiss"), _tr("Dismiss"), self.offer.hide)
+        self.offer.add_button(
+            QCoreApplication.translate("ChatPane", "Dismiss"),
+            QCoreApplication.translate("ChatPane", "Dismiss"),
+            self.offer.hide,
+        )
         layout.addWidget(self.offer)
         self.attachment = _Banner("chatAttachment")
-        self.attachment.add_button("✕", _tr("Remove the attached text"), self.controller.clear_attachment)
+        self.attachment.add_button(
+            "✕", QCoreApplication.translate("ChatPane", "Remove the attached text"), self.controller.clear_attachment
+        )
         layout.addWidget(self.attachment)
         self.edit_banner = _Banner("chatEditBanner")
-        self.edit_banner.add_button(_tr("Cancel"), _tr("Cancel editing"), self.cancel_edit)
+        self.edit_banner.add_button(
+            QCoreApplication.translate("ChatPane", "Cancel"),
+            QCoreApplication.translate("ChatPane", "Cancel editing"),
+            self.cancel_edit,
+        )
         layout.addWidget(self.edit_banner)
 
         self.view = ChatView()
@@ -191,19 +208,19 @@ class ChatPane(QWidget):
         row = QHBoxLayout()
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setAccessibleName(_tr("Chat status"))
+        self.status.setAccessibleName(QCoreApplication.translate("ChatPane", "Chat status"))
         row.addWidget(self.status, 1)
         self.regenerate_button = QToolButton()
-        self.regenerate_button.setText(_tr("Regenerate"))
-        self.regenerate_button.setAccessibleName(_tr("Regenerate the last answer"))
+        self.regenerate_button.setText(QCoreApplication.translate("ChatPane", "Regenerate"))
+        self.regenerate_button.setAccessibleName(QCoreApplication.translate("ChatPane", "Regenerate the last answer"))
         row.addWidget(self.regenerate_button)
         layout.addLayout(row)
 
         inputs = QHBoxLayout()
         self.input = ChatInput()
         inputs.addWidget(self.input, 1)
-        self.send_button = QPushButton(_tr("Send"))
-        self.send_button.setAccessibleName(_tr("Send the message"))
+        self.send_button = QPushButton(QCoreApplication.translate("ChatPane", "Send"))
+        self.send_button.setAccessibleName(QCoreApplication.translate("ChatPane", "Send the message"))
         inputs.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout.addLayout(inputs)
         self.setFocusProxy(self.input)
@@ -217,13 +234,43 @@ class ChatPane(QWidget):
     def _make_actions(self) -> dict[str, QAction]:
         """Pane actions for the window's Chat menu; their shortcuts work while the pane has focus."""
         specs: list[tuple[str, str, str, Callable[[], object]]] = [
-            ("chat.new", _tr("&New Conversation"), "Ctrl+Shift+O", self.controller.new_conversation),
-            ("chat.regenerate", _tr("&Regenerate Answer"), "Ctrl+R", self.regenerate),
-            ("chat.copy_last", _tr("&Copy Last Answer"), "Ctrl+Shift+C", self.copy_last_answer),
-            ("chat.insert_last", _tr("&Insert Last Answer into Document"), "", self.insert_last_answer),
-            ("chat.export_markdown", _tr("Export as &Markdown…"), "", lambda: self.export_current("markdown")),
-            ("chat.export_json", _tr("Export as &JSON…"), "", lambda: self.export_current("json")),
-            ("chat.stop", _tr("&Stop"), "", self.controller.stop),
+            (
+                "chat.new",
+                QCoreApplication.translate("ChatPane", "&New Conversation"),
+                "Ctrl+Shift+O",
+                self.controller.new_conversation,
+            ),
+            (
+                "chat.regenerate",
+                QCoreApplication.translate("ChatPane", "&Regenerate Answer"),
+                "Ctrl+R",
+                self.regenerate,
+            ),
+            (
+                "chat.copy_last",
+                QCoreApplication.translate("ChatPane", "&Copy Last Answer"),
+                "Ctrl+Shift+C",
+                self.copy_last_answer,
+            ),
+            (
+                "chat.insert_last",
+                QCoreApplication.translate("ChatPane", "&Insert Last Answer into Document"),
+                "",
+                self.insert_last_answer,
+            ),
+            (
+                "chat.export_markdown",
+                QCoreApplication.translate("ChatPane", "Export as &Markdown…"),
+                "",
+                lambda: self.export_current("markdown"),
+            ),
+            (
+                "chat.export_json",
+                QCoreApplication.translate("ChatPane", "Export as &JSON…"),
+                "",
+                lambda: self.export_current("json"),
+            ),
+            ("chat.stop", QCoreApplication.translate("ChatPane", "&Stop"), "", self.controller.stop),
         ]
         actions: dict[str, QAction] = {}
         for action_id, text, keys, slot in specs:
@@ -235,7 +282,7 @@ class ChatPane(QWidget):
             action.triggered.connect(slot)
             self.addAction(action)
             actions[action_id] = action
-        ground = QAction(_tr("Ask About the &Document"), self)
+        ground = QAction(QCoreApplication.translate("ChatPane", "Ask About the &Document"), self)
         ground.setObjectName("chat.ground")
         ground.setCheckable(True)
         ground.toggled.connect(self.ground.setChecked)
@@ -331,20 +378,30 @@ class ChatPane(QWidget):
 
     def regenerate(self) -> None:
         if not self.controller.regenerate() and self.controller.busy:
-            self.messages.info(_tr("Wait for the answer to finish (or stop it) before regenerating."))
+            self.messages.info(
+                QCoreApplication.translate(
+                    "ChatPane", "Wait for the answer to finish (or stop it) before regenerating."
+                )
+            )
 
     def begin_edit(self, seq: int) -> None:
         message = self.controller.message(seq)
         if message is None or message.role != "user":
             return
         if self.controller.busy:
-            self.messages.info(_tr("Wait for the answer to finish (or stop it) before editing a message."))
+            self.messages.info(
+                QCoreApplication.translate(
+                    "ChatPane", "Wait for the answer to finish (or stop it) before editing a message."
+                )
+            )
             return
         self._editing_seq = seq
         self.input.setPlainText(message.content)
         self.input.moveCursor(self.input.textCursor().MoveOperation.End)
         self.edit_banner.say(
-            _tr("Editing an earlier message: sending replaces it and everything after it. Esc cancels.")
+            QCoreApplication.translate(
+                "ChatPane", "Editing an earlier message: sending replaces it and everything after it. Esc cancels."
+            )
         )
         self.focus_input()
 
@@ -359,9 +416,10 @@ class ChatPane(QWidget):
 
     # -- controller events -------------------------------------------------------------------------------------
     def _empty_hint(self) -> str:
-        return _tr(
+        return QCoreApplication.translate(
+            "ChatPane",
             "Ask anything. Turn on “Ask about the document” to ask about the open document, or select text and "
-            "press Ctrl+Shift+K."
+            "press Ctrl+Shift+K.",
         )
 
     def _on_opened(self, conversation: Conversation | None, messages: list[StoredMessage]) -> None:
@@ -384,16 +442,22 @@ class ChatPane(QWidget):
     def _on_phase(self, phase: Phase) -> None:
         texts = {
             Phase.IDLE: "",
-            Phase.PREPARING: _tr("Preparing the prompt…"),
-            Phase.WAITING: _tr("Waiting for the model…"),
-            Phase.GENERATING: _tr("Writing… (Esc stops)"),
-            Phase.STOPPING: _tr("Stopping…"),
+            Phase.PREPARING: QCoreApplication.translate("ChatPane", "Preparing the prompt…"),
+            Phase.WAITING: QCoreApplication.translate("ChatPane", "Waiting for the model…"),
+            Phase.GENERATING: QCoreApplication.translate("ChatPane", "Writing… (Esc stops)"),
+            Phase.STOPPING: QCoreApplication.translate("ChatPane", "Stopping…"),
         }
         if phase is not Phase.IDLE:
             self.status.setText(texts[phase])
         busy = phase is not Phase.IDLE
-        self.send_button.setText(_tr("Stop") if busy else _tr("Send"))
-        self.send_button.setAccessibleName(_tr("Stop the answer") if busy else _tr("Send the message"))
+        self.send_button.setText(
+            QCoreApplication.translate("ChatPane", "Stop") if busy else QCoreApplication.translate("ChatPane", "Send")
+        )
+        self.send_button.setAccessibleName(
+            QCoreApplication.translate("ChatPane", "Stop the answer")
+            if busy
+            else QCoreApplication.translate("ChatPane", "Send the message")
+        )
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -410,11 +474,11 @@ class ChatPane(QWidget):
         text = " ".join(getattr(attachment, "text", "").split())
         shown = text if len(text) <= 90 else text[:89] + "…"
         self.attachment.say(
-            _tr("Your next question is about: “{text}” ({count:,} characters)").format(
-                text=shown, count=len(getattr(attachment, "text", ""))
-            )
+            QCoreApplication.translate(
+                "ChatPane", "Your next question is about: “{text}” ({count:,} characters)"
+            ).format(text=shown, count=len(getattr(attachment, "text", "")))
         )
-        self.input.setPlaceholderText(_tr("Ask a question about the attached text"))
+        self.input.setPlaceholderText(QCoreApplication.translate("ChatPane", "Ask a question about the attached text"))
 
     def _on_too_long(self, result: TooLong, text: str, explanation: str) -> None:
         if not self.input.toPlainText().strip():
@@ -480,9 +544,10 @@ class ChatPane(QWidget):
         info = self._info()
         if info is not None and not info.has_chat_template:
             self.template_notice.say(
-                _tr(
+                QCoreApplication.translate(
+                    "ChatPane",
                     "{model} has no chat template, so Inkwell sends the conversation as a plain transcript "
-                    "(“User: … Assistant: …”). Answers may be weaker than with a chat (instruct) model."
+                    "(“User: … Assistant: …”). Answers may be weaker than with a chat (instruct) model.",
                 ).format(model=info.name)
             )
         else:
@@ -522,9 +587,9 @@ class ChatPane(QWidget):
             self._open_link(url)
         else:
             self.messages.info(
-                _tr("Inkwell opens only web links (http and https); this one was not opened: {url}").format(
-                    url=url.toString()[:200]
-                )
+                QCoreApplication.translate(
+                    "ChatPane", "Inkwell opens only web links (http and https); this one was not opened: {url}"
+                ).format(url=url.toString()[:200])
             )
 
     # -- sidebar -----------------------------------------------------------------------------------------------
@@ -543,8 +608,14 @@ class ChatPane(QWidget):
         conversation = next((c for c in self.controller.conversation_list if c.id == conversation_id), None)
         if conversation is None:
             return
-        suffix, file_filter = (".md", _tr("Markdown (*.md)")) if kind == "markdown" else (".json", _tr("JSON (*.json)"))
+        suffix, file_filter = (
+            (".md", QCoreApplication.translate("ChatPane", "Markdown (*.md)"))
+            if kind == "markdown"
+            else (".json", QCoreApplication.translate("ChatPane", "JSON (*.json)"))
+        )
         stem = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in (conversation.title or "conversation"))
-        name, _ = QFileDialog.getSaveFileName(self, _tr("Export Conversation"), stem.strip() + suffix, file_filter)
+        name, _ = QFileDialog.getSaveFileName(
+            self, QCoreApplication.translate("ChatPane", "Export Conversation"), stem.strip() + suffix, file_filter
+        )
         if name:
             self.controller.export(conversation_id, kind, Path(name))

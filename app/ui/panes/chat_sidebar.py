@@ -26,10 +26,6 @@ SEARCH_DELAY_MS = 200
 UNDO_VISIBLE_MS = 15_000
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ChatSidebar", text)
-
-
 def _when(stamp: float) -> str:
     if not stamp:
         return ""
@@ -55,23 +51,35 @@ class ChatSidebar(QWidget):
         layout.setSpacing(4)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText(_tr("Search conversations"))
-        self.search.setAccessibleName(_tr("Search conversations"))
+        self.search.setPlaceholderText(QCoreApplication.translate("ChatSidebar", "Search conversations"))
+        self.search.setAccessibleName(QCoreApplication.translate("ChatSidebar", "Search conversations"))
         self.search.setClearButtonEnabled(True)
         layout.addWidget(self.search)
 
         buttons = QHBoxLayout()
         buttons.setSpacing(2)
-        self.new_button = self._button(_tr("New"), _tr("Start a new conversation"), self.new_requested.emit)
-        self.rename_button = self._button(_tr("Rename"), _tr("Rename the selected conversation"), self.rename_current)
-        self.delete_button = self._button(_tr("Delete"), _tr("Delete the selected conversation"), self.delete_current)
+        self.new_button = self._button(
+            QCoreApplication.translate("ChatSidebar", "New"),
+            QCoreApplication.translate("ChatSidebar", "Start a new conversation"),
+            self.new_requested.emit,
+        )
+        self.rename_button = self._button(
+            QCoreApplication.translate("ChatSidebar", "Rename"),
+            QCoreApplication.translate("ChatSidebar", "Rename the selected conversation"),
+            self.rename_current,
+        )
+        self.delete_button = self._button(
+            QCoreApplication.translate("ChatSidebar", "Delete"),
+            QCoreApplication.translate("ChatSidebar", "Delete the selected conversation"),
+            self.delete_current,
+        )
         for button in (self.new_button, self.rename_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
         self.list = QListWidget()
-        self.list.setAccessibleName(_tr("Conversations"))
+        self.list.setAccessibleName(QCoreApplication.translate("ChatSidebar", "Conversations"))
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.list.setWordWrap(True)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -88,7 +96,11 @@ class ChatSidebar(QWidget):
         self.undo_label = QLabel()
         self.undo_label.setTextFormat(Qt.TextFormat.PlainText)
         self.undo_label.setWordWrap(True)
-        self.undo_button = self._button(_tr("Undo"), _tr("Bring the deleted conversation back"), self._undo)
+        self.undo_button = self._button(
+            QCoreApplication.translate("ChatSidebar", "Undo"),
+            QCoreApplication.translate("ChatSidebar", "Bring the deleted conversation back"),
+            self._undo,
+        )
         undo_layout.addWidget(self.undo_label, 1)
         undo_layout.addWidget(self.undo_button)
         self.undo_bar.hide()
@@ -136,7 +148,7 @@ class ChatSidebar(QWidget):
         try:
             self.list.clear()
             for conversation, snippet in rows:
-                title = conversation.title or _tr("New conversation")
+                title = conversation.title or QCoreApplication.translate("ChatSidebar", "New conversation")
                 item = QListWidgetItem(title)
                 item.setData(ID_ROLE, conversation.id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
@@ -217,8 +229,8 @@ class ChatSidebar(QWidget):
             self.delete_requested.emit(conversation_id)
 
     def show_deleted(self, conversation: Conversation) -> None:
-        title = conversation.title or _tr("New conversation")
-        self.undo_label.setText(_tr("Deleted “{title}”.").format(title=title))
+        title = conversation.title or QCoreApplication.translate("ChatSidebar", "New conversation")
+        self.undo_label.setText(QCoreApplication.translate("ChatSidebar", "Deleted “{title}”.").format(title=title))
         self.undo_bar.show()
         self._undo_timer.start()
 
@@ -233,9 +245,17 @@ class ChatSidebar(QWidget):
             return
         conversation_id = str(item.data(ID_ROLE))
         menu = QMenu(self)
-        menu.addAction(_tr("Rename"), self.rename_current)
-        menu.addAction(_tr("Delete"), lambda: self.delete_requested.emit(conversation_id))
+        menu.addAction(QCoreApplication.translate("ChatSidebar", "Rename"), self.rename_current)
+        menu.addAction(
+            QCoreApplication.translate("ChatSidebar", "Delete"), lambda: self.delete_requested.emit(conversation_id)
+        )
         menu.addSeparator()
-        menu.addAction(_tr("Export as Markdown…"), lambda: self.export_requested.emit(conversation_id, "markdown"))
-        menu.addAction(_tr("Export as JSON…"), lambda: self.export_requested.emit(conversation_id, "json"))
+        menu.addAction(
+            QCoreApplication.translate("ChatSidebar", "Export as Markdown…"),
+            lambda: self.export_requested.emit(conversation_id, "markdown"),
+        )
+        menu.addAction(
+            QCoreApplication.translate("ChatSidebar", "Export as JSON…"),
+            lambda: self.export_requested.emit(conversation_id, "json"),
+        )
         menu.exec(self.list.viewport().mapToGlobal(point))

@@ -20,10 +20,6 @@ from app.ui.panes.chat_markdown import MarkdownStream, SafeDocument, linkify_cit
 from app.ui.panes.chat_notes import answer_notes
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ChatView", text)
-
-
 def stats_line(stats: Mapping[str, Any], tokens: int | None = None) -> str:
     """ "42 tokens · 18.3 tokens/s · prompt 310 (290 reused)" for an answer's footer."""
     parts: list[str] = []
@@ -31,21 +27,25 @@ def stats_line(stats: Mapping[str, Any], tokens: int | None = None) -> str:
     about = "≈" if "estimated" in str(stats.get("decoding", "")) else ""
     new_tokens = stats.get("new_tokens", tokens)
     if new_tokens is not None:
-        parts.append(about + _tr("{n} tokens").format(n=new_tokens))
+        parts.append(about + QCoreApplication.translate("ChatView", "{n} tokens").format(n=new_tokens))
     speed = stats.get("tokens_per_s")
     if speed:
-        parts.append(about + _tr("{speed:.1f} tokens/s").format(speed=float(speed)))
+        parts.append(about + QCoreApplication.translate("ChatView", "{speed:.1f} tokens/s").format(speed=float(speed)))
     prompt = stats.get("prompt_tokens")
     if prompt:
         cached = stats.get("cached_prompt_tokens") or 0
         if cached:
-            parts.append(_tr("prompt {n} ({cached} reused)").format(n=f"{about}{prompt}", cached=cached))
+            parts.append(
+                QCoreApplication.translate("ChatView", "prompt {n} ({cached} reused)").format(
+                    n=f"{about}{prompt}", cached=cached
+                )
+            )
         else:
-            parts.append(_tr("prompt {n}").format(n=f"{about}{prompt}"))
+            parts.append(QCoreApplication.translate("ChatView", "prompt {n}").format(n=f"{about}{prompt}"))
     if stats.get("reason") == "cancelled":
-        parts.append(_tr("stopped"))
+        parts.append(QCoreApplication.translate("ChatView", "stopped"))
     elif stats.get("reason") == "length":
-        parts.append(_tr("cut at the length limit"))
+        parts.append(QCoreApplication.translate("ChatView", "cut at the length limit"))
     return " · ".join(parts)
 
 
@@ -56,7 +56,7 @@ class ChatView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chatView")
-        self.setAccessibleName(_tr("Conversation"))
+        self.setAccessibleName(QCoreApplication.translate("ChatView", "Conversation"))
         self.setDocument(SafeDocument(self))
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -128,15 +128,15 @@ class ChatView(QTextBrowser):
         name.setFontWeight(QFont.Weight.Bold)
         if message_role == "user":
             name.setForeground(self._color(QPalette.ColorRole.Highlight))
-            cursor.insertText(_tr("You"), name)
+            cursor.insertText(QCoreApplication.translate("ChatView", "You"), name)
         else:
             name.setForeground(self._color(QPalette.ColorRole.Text))
-            cursor.insertText(_tr("Assistant"), name)
-        actions = [("copy", _tr("Copy"))]
+            cursor.insertText(QCoreApplication.translate("ChatView", "Assistant"), name)
+        actions = [("copy", QCoreApplication.translate("ChatView", "Copy"))]
         if message_role == "user":
-            actions.append(("edit", _tr("Edit")))
+            actions.append(("edit", QCoreApplication.translate("ChatView", "Edit")))
         else:
-            actions.append(("insert", _tr("Insert into document")))
+            actions.append(("insert", QCoreApplication.translate("ChatView", "Insert into document")))
         for action, label in actions:
             cursor.insertText("   ", self._small())
             cursor.insertText(label, self._link(f"chat:{action}/{seq}"))
@@ -154,11 +154,13 @@ class ChatView(QTextBrowser):
             cursor.setBlockFormat(quote)
             context = " ".join(message.context.split())
             shown = context if len(context) <= 300 else context[:299] + "…"
-            cursor.insertText(_tr("About: “{text}”").format(text=shown), self._small())
+            cursor.insertText(
+                QCoreApplication.translate("ChatView", "About: “{text}”").format(text=shown), self._small()
+            )
             self._new_block(cursor)
         cursor.insertText(message.content, self._body())  # plain text: HTML and Markdown show as typed
         if message.tokens is not None:
-            self._footer_line(cursor, _tr("{n} tokens").format(n=message.tokens))
+            self._footer_line(cursor, QCoreApplication.translate("ChatView", "{n} tokens").format(n=message.tokens))
 
     def _answer_notes(self, cursor: QTextCursor, notes: Sequence[str]) -> None:
         """Notes about how the answer's prompt was put together, above the answer: where they are seen first."""
@@ -172,7 +174,9 @@ class ChatView(QTextBrowser):
         if line:
             self._footer_line(cursor, line)
         if message.citations:
-            self._footer_line(cursor, _tr("Sources (click to select the passage in the document):"))
+            self._footer_line(
+                cursor, QCoreApplication.translate("ChatView", "Sources (click to select the passage in the document):")
+            )
             for citation in message.citations:
                 number = int(citation.get("number", 0))
                 self._new_block(cursor)

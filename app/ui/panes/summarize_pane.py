@@ -23,10 +23,6 @@ from app.store.settings import Settings
 from app.ui.panes.summarize_controller import Phase, Progress, Source, SummarizeController, SummaryOutcome
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SummarizePane", text)
-
-
 def append_to(view: QPlainTextEdit, text: str) -> None:
     """Append at the end without re-rendering; follow the end only if the reader was already there."""
     bar = view.verticalScrollBar()
@@ -70,44 +66,44 @@ class SummarizePane(QWidget):
 
         self.source_label = QLabel()
         self.source_label.setWordWrap(True)
-        self.source_label.setAccessibleName(_tr("Text to summarize"))
+        self.source_label.setAccessibleName(QCoreApplication.translate("SummarizePane", "Text to summarize"))
 
         self.length = QComboBox()
         for key, text in (
-            ("sentence", _tr("One sentence")),
-            ("paragraph", _tr("Short paragraph")),
-            ("detailed", _tr("Detailed")),
+            ("sentence", QCoreApplication.translate("SummarizePane", "One sentence")),
+            ("paragraph", QCoreApplication.translate("SummarizePane", "Short paragraph")),
+            ("detailed", QCoreApplication.translate("SummarizePane", "Detailed")),
         ):
             self.length.addItem(text, key)
-        self.length.setAccessibleName(_tr("Summary length"))
+        self.length.setAccessibleName(QCoreApplication.translate("SummarizePane", "Summary length"))
         self.style_box = QComboBox()
         for key, text in (
-            ("prose", _tr("Prose")),
-            ("bullets", _tr("Bullet points")),
-            ("key_points", _tr("Key points and action items")),
+            ("prose", QCoreApplication.translate("SummarizePane", "Prose")),
+            ("bullets", QCoreApplication.translate("SummarizePane", "Bullet points")),
+            ("key_points", QCoreApplication.translate("SummarizePane", "Key points and action items")),
         ):
             self.style_box.addItem(text, key)
-        self.style_box.setAccessibleName(_tr("Summary style"))
+        self.style_box.setAccessibleName(QCoreApplication.translate("SummarizePane", "Summary style"))
         self.language = QComboBox()
-        self.language.addItem(_tr("Same as the text"), "")
+        self.language.addItem(QCoreApplication.translate("SummarizePane", "Same as the text"), "")
         for lang in languages.LANGUAGES:
             self.language.addItem(lang.native, lang.code)
-        self.language.setAccessibleName(_tr("Language of the summary"))
+        self.language.setAccessibleName(QCoreApplication.translate("SummarizePane", "Language of the summary"))
         form = QFormLayout()
-        form.addRow(_tr("&Length:"), self.length)
-        form.addRow(_tr("F&orm:"), self.style_box)
-        form.addRow(_tr("&Write in:"), self.language)
+        form.addRow(QCoreApplication.translate("SummarizePane", "&Length:"), self.length)
+        form.addRow(QCoreApplication.translate("SummarizePane", "F&orm:"), self.style_box)
+        form.addRow(QCoreApplication.translate("SummarizePane", "&Write in:"), self.language)
         self._load_options()
         self.length.currentIndexChanged.connect(self._save_options)
         self.style_box.currentIndexChanged.connect(self._save_options)
         self.language.currentIndexChanged.connect(self._save_options)
 
-        self.summarize_button = QPushButton(_tr("Summari&ze"))
-        self.summarize_button.setAccessibleName(_tr("Summarize"))
-        self.stop_button = QPushButton(_tr("Stop"))
-        self.stop_button.setAccessibleName(_tr("Stop summarizing"))
-        self.regenerate_button = QPushButton(_tr("Re&generate"))
-        self.regenerate_button.setAccessibleName(_tr("Regenerate the summary"))
+        self.summarize_button = QPushButton(QCoreApplication.translate("SummarizePane", "Summari&ze"))
+        self.summarize_button.setAccessibleName(QCoreApplication.translate("SummarizePane", "Summarize"))
+        self.stop_button = QPushButton(QCoreApplication.translate("SummarizePane", "Stop"))
+        self.stop_button.setAccessibleName(QCoreApplication.translate("SummarizePane", "Stop summarizing"))
+        self.regenerate_button = QPushButton(QCoreApplication.translate("SummarizePane", "Re&generate"))
+        self.regenerate_button.setAccessibleName(QCoreApplication.translate("SummarizePane", "Regenerate the summary"))
         run_row = QHBoxLayout()
         for button in (self.summarize_button, self.stop_button, self.regenerate_button):
             run_row.addWidget(button)
@@ -116,37 +112,41 @@ class SummarizePane(QWidget):
 
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setAccessibleName(_tr("Summary status"))
+        self.status.setAccessibleName(QCoreApplication.translate("SummarizePane", "Summary status"))
         self.progress = QProgressBar()
-        self.progress.setAccessibleName(_tr("Summary progress"))
+        self.progress.setAccessibleName(QCoreApplication.translate("SummarizePane", "Summary progress"))
         self.progress.hide()
 
         self.partial_label = QLabel()
         self.partial_label.setWordWrap(True)
         self.partial_label.setObjectName("partialNote")
-        self.partial_label.setAccessibleName(_tr("Partial summary"))
+        self.partial_label.setAccessibleName(QCoreApplication.translate("SummarizePane", "Partial summary"))
         self.partial_label.hide()
 
         self.result = QPlainTextEdit()
         self.result.setReadOnly(True)
-        self.result.setAccessibleName(_tr("Summary"))
-        self.result.setPlaceholderText(_tr("The summary appears here."))
+        self.result.setAccessibleName(QCoreApplication.translate("SummarizePane", "Summary"))
+        self.result.setPlaceholderText(QCoreApplication.translate("SummarizePane", "The summary appears here."))
         self.result.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
-        self.parts_label = QLabel(_tr("Part summaries"))
+        self.parts_label = QLabel(QCoreApplication.translate("SummarizePane", "Part summaries"))
         self.parts = QPlainTextEdit()
         self.parts.setReadOnly(True)
-        self.parts.setAccessibleName(_tr("Part summaries"))
+        self.parts.setAccessibleName(QCoreApplication.translate("SummarizePane", "Part summaries"))
         self.parts_label.setBuddy(self.parts)
         self.parts_label.hide()
         self.parts.hide()
 
-        self.copy_button = QPushButton(_tr("Co&py"))
-        self.copy_button.setAccessibleName(_tr("Copy the summary"))
-        self.insert_button = QPushButton(_tr("Insert at c&ursor"))
-        self.insert_button.setAccessibleName(_tr("Insert the summary at the cursor"))
-        self.replace_button = QPushButton(_tr("Replace selectio&n"))
-        self.replace_button.setAccessibleName(_tr("Replace the selection with the summary"))
+        self.copy_button = QPushButton(QCoreApplication.translate("SummarizePane", "Co&py"))
+        self.copy_button.setAccessibleName(QCoreApplication.translate("SummarizePane", "Copy the summary"))
+        self.insert_button = QPushButton(QCoreApplication.translate("SummarizePane", "Insert at c&ursor"))
+        self.insert_button.setAccessibleName(
+            QCoreApplication.translate("SummarizePane", "Insert the summary at the cursor")
+        )
+        self.replace_button = QPushButton(QCoreApplication.translate("SummarizePane", "Replace selectio&n"))
+        self.replace_button.setAccessibleName(
+            QCoreApplication.translate("SummarizePane", "Replace the selection with the summary")
+        )
         use_row = QHBoxLayout()
         for button in (self.copy_button, self.insert_button, self.replace_button):
             use_row.addWidget(button)
@@ -243,15 +243,16 @@ class SummarizePane(QWidget):
         self.parts_label.setVisible(multi)
         if multi:
             self.result.setPlaceholderText(
-                _tr(
+                QCoreApplication.translate(
+                    "SummarizePane",
                     "The text is long: its {parts} parts are summarized first (below), then the summary is written "
-                    "here."
+                    "here.",
                 ).format(parts=plan.parts)
             )
             self.progress.setRange(0, plan.total_steps)
             self.progress.setValue(0)
         else:
-            self.result.setPlaceholderText(_tr("The summary appears here."))
+            self.result.setPlaceholderText(QCoreApplication.translate("SummarizePane", "The summary appears here."))
             self.progress.setRange(0, 0)
 
     def _on_progress(self, progress: Progress) -> None:
@@ -277,11 +278,13 @@ class SummarizePane(QWidget):
         self.progress.setRange(0, 1)
         if outcome.partial:
             if outcome.total_parts > 1 and outcome.covered_parts:
-                words = _tr("Partial summary: it covers parts 1–{covered} of {parts} only.").format(
-                    covered=outcome.covered_parts, parts=outcome.total_parts
-                )
+                words = QCoreApplication.translate(
+                    "SummarizePane", "Partial summary: it covers parts 1–{covered} of {parts} only."
+                ).format(covered=outcome.covered_parts, parts=outcome.total_parts)
             else:
-                words = _tr("Partial summary: the model was stopped before it finished.")
+                words = QCoreApplication.translate(
+                    "SummarizePane", "Partial summary: the model was stopped before it finished."
+                )
             self.partial_label.setText(words)
             self.partial_label.show()
         else:

@@ -23,29 +23,34 @@ from app.ui.panes.summarize_pane import append_to, model_note_label, source_word
 from app.ui.panes.translate_controller import AUTO, Phase, Source, TranslateController, TranslationOutcome
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TranslatePane", text)
-
-
 def detection_words(detection: languages.Detection | None) -> str:
     if detection is None:
         return ""
     if detection.code is None:
         reason = {
-            languages.NO_TEXT: _tr("There is no text to look at."),
-            languages.TOO_SHORT: _tr("The text is too short to tell."),
-            languages.NO_LETTERS: _tr("The text has no words, only numbers or symbols."),
-            languages.UNSUPPORTED_SCRIPT: _tr("It is written in a script Inkwell does not know."),
-        }.get(detection.reason, _tr("It does not look clearly like any language Inkwell knows."))
-        return _tr("Could not tell the language. {reason} Choose the source language if you know it.").format(
-            reason=reason
+            languages.NO_TEXT: QCoreApplication.translate("TranslatePane", "There is no text to look at."),
+            languages.TOO_SHORT: QCoreApplication.translate("TranslatePane", "The text is too short to tell."),
+            languages.NO_LETTERS: QCoreApplication.translate(
+                "TranslatePane", "The text has no words, only numbers or symbols."
+            ),
+            languages.UNSUPPORTED_SCRIPT: QCoreApplication.translate(
+                "TranslatePane", "It is written in a script Inkwell does not know."
+            ),
+        }.get(
+            detection.reason,
+            QCoreApplication.translate("TranslatePane", "It does not look clearly like any language Inkwell knows."),
         )
+        return QCoreApplication.translate(
+            "TranslatePane", "Could not tell the language. {reason} Choose the source language if you know it."
+        ).format(reason=reason)
     names = [
         languages.BY_CODE[code].native for code in (detection.code, *detection.others) if code in languages.BY_CODE
     ]
     if detection.mixed:
-        return _tr("Detected: {main}, mixed with {others}").format(main=names[0], others=", ".join(names[1:]))
-    return _tr("Detected: {language}").format(language=names[0])
+        return QCoreApplication.translate("TranslatePane", "Detected: {main}, mixed with {others}").format(
+            main=names[0], others=", ".join(names[1:])
+        )
+    return QCoreApplication.translate("TranslatePane", "Detected: {language}").format(language=names[0])
 
 
 class TranslatePane(QWidget):
@@ -57,20 +62,20 @@ class TranslatePane(QWidget):
 
         self.source_label = QLabel()
         self.source_label.setWordWrap(True)
-        self.source_label.setAccessibleName(_tr("Text to translate"))
+        self.source_label.setAccessibleName(QCoreApplication.translate("TranslatePane", "Text to translate"))
 
         self.from_box = QComboBox()
-        self.from_box.addItem(_tr("Detect language"), AUTO)
+        self.from_box.addItem(QCoreApplication.translate("TranslatePane", "Detect language"), AUTO)
         self.to_box = QComboBox()
         for lang in languages.LANGUAGES:
             self.from_box.addItem(lang.native, lang.code)
             self.to_box.addItem(lang.native, lang.code)
-        self.from_box.setAccessibleName(_tr("Translate from"))
-        self.to_box.setAccessibleName(_tr("Translate into"))
+        self.from_box.setAccessibleName(QCoreApplication.translate("TranslatePane", "Translate from"))
+        self.to_box.setAccessibleName(QCoreApplication.translate("TranslatePane", "Translate into"))
         self.swap_button = QToolButton()
         self.swap_button.setText("⇄")
-        self.swap_button.setToolTip(_tr("Swap the languages"))
-        self.swap_button.setAccessibleName(_tr("Swap the languages"))
+        self.swap_button.setToolTip(QCoreApplication.translate("TranslatePane", "Swap the languages"))
+        self.swap_button.setAccessibleName(QCoreApplication.translate("TranslatePane", "Swap the languages"))
         pair = QHBoxLayout()
         pair.addWidget(self.from_box, 1)
         pair.addWidget(self.swap_button)
@@ -78,14 +83,14 @@ class TranslatePane(QWidget):
 
         self.detected_label = QLabel()
         self.detected_label.setWordWrap(True)
-        self.detected_label.setAccessibleName(_tr("Detected language"))
+        self.detected_label.setAccessibleName(QCoreApplication.translate("TranslatePane", "Detected language"))
 
-        self.translate_button = QPushButton(_tr("Trans&late"))
-        self.translate_button.setAccessibleName(_tr("Translate"))
-        self.stop_button = QPushButton(_tr("Stop"))
-        self.stop_button.setAccessibleName(_tr("Stop translating"))
-        self.as_you_type = QCheckBox(_tr("Translate &while I type"))
-        self.as_you_type.setAccessibleName(_tr("Translate as I type"))
+        self.translate_button = QPushButton(QCoreApplication.translate("TranslatePane", "Trans&late"))
+        self.translate_button.setAccessibleName(QCoreApplication.translate("TranslatePane", "Translate"))
+        self.stop_button = QPushButton(QCoreApplication.translate("TranslatePane", "Stop"))
+        self.stop_button.setAccessibleName(QCoreApplication.translate("TranslatePane", "Stop translating"))
+        self.as_you_type = QCheckBox(QCoreApplication.translate("TranslatePane", "Translate &while I type"))
+        self.as_you_type.setAccessibleName(QCoreApplication.translate("TranslatePane", "Translate as I type"))
         run_row = QHBoxLayout()
         run_row.addWidget(self.translate_button)
         run_row.addWidget(self.stop_button)
@@ -95,22 +100,26 @@ class TranslatePane(QWidget):
 
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setAccessibleName(_tr("Translation status"))
+        self.status.setAccessibleName(QCoreApplication.translate("TranslatePane", "Translation status"))
         self.progress = QProgressBar()
-        self.progress.setAccessibleName(_tr("Translation progress"))
+        self.progress.setAccessibleName(QCoreApplication.translate("TranslatePane", "Translation progress"))
         self.progress.hide()
 
         self.output = QPlainTextEdit()
         self.output.setReadOnly(True)
-        self.output.setAccessibleName(_tr("Translation"))
-        self.output.setPlaceholderText(_tr("The translation appears here."))
+        self.output.setAccessibleName(QCoreApplication.translate("TranslatePane", "Translation"))
+        self.output.setPlaceholderText(QCoreApplication.translate("TranslatePane", "The translation appears here."))
 
-        self.copy_button = QPushButton(_tr("Co&py"))
-        self.copy_button.setAccessibleName(_tr("Copy the translation"))
-        self.insert_button = QPushButton(_tr("Insert at c&ursor"))
-        self.insert_button.setAccessibleName(_tr("Insert the translation at the cursor"))
-        self.replace_button = QPushButton(_tr("Replace selectio&n"))
-        self.replace_button.setAccessibleName(_tr("Replace the selection with the translation"))
+        self.copy_button = QPushButton(QCoreApplication.translate("TranslatePane", "Co&py"))
+        self.copy_button.setAccessibleName(QCoreApplication.translate("TranslatePane", "Copy the translation"))
+        self.insert_button = QPushButton(QCoreApplication.translate("TranslatePane", "Insert at c&ursor"))
+        self.insert_button.setAccessibleName(
+            QCoreApplication.translate("TranslatePane", "Insert the translation at the cursor")
+        )
+        self.replace_button = QPushButton(QCoreApplication.translate("TranslatePane", "Replace selectio&n"))
+        self.replace_button.setAccessibleName(
+            QCoreApplication.translate("TranslatePane", "Replace the selection with the translation")
+        )
         use_row = QHBoxLayout()
         for button in (self.copy_button, self.insert_button, self.replace_button):
             use_row.addWidget(button)
@@ -199,7 +208,7 @@ class TranslatePane(QWidget):
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.progress.setFormat(_tr("%v of %m parts translated"))
+        self.progress.setFormat(QCoreApplication.translate("TranslatePane", "%v of %m parts translated"))
         self.progress.setVisible(total > 1)
 
     def _on_output_text(self, text: str) -> None:
@@ -221,8 +230,12 @@ class TranslatePane(QWidget):
         for button in (self.copy_button, self.insert_button, self.replace_button):
             button.setEnabled(has_output)
         if self.controller.can_replace_document():
-            self.replace_button.setText(_tr("Replace &document"))
-            self.replace_button.setAccessibleName(_tr("Replace the document with the translation"))
+            self.replace_button.setText(QCoreApplication.translate("TranslatePane", "Replace &document"))
+            self.replace_button.setAccessibleName(
+                QCoreApplication.translate("TranslatePane", "Replace the document with the translation")
+            )
         else:
-            self.replace_button.setText(_tr("Replace selectio&n"))
-            self.replace_button.setAccessibleName(_tr("Replace the selection with the translation"))
+            self.replace_button.setText(QCoreApplication.translate("TranslatePane", "Replace selectio&n"))
+            self.replace_button.setAccessibleName(
+                QCoreApplication.translate("TranslatePane", "Replace the selection with the translation")
+            )
