@@ -49,6 +49,7 @@ from app.store.textfile import TextFileError
 from app.translatable import QT_TRANSLATE_NOOP
 from app.ui import session
 from app.ui.actions import REVIEW_ACTIONS, ActionRegistry, parse_portable, scopes_overlap
+from app.ui.announcer import Announcer
 from app.ui.dialogs.asker import Asker, DialogAsker
 from app.ui.dialogs.custom_actions import CustomActionsDialog
 from app.ui.dialogs.first_run import NOTICE_DONE_KEY, FirstRunNotice, should_show_first_run
@@ -238,6 +239,10 @@ class MainWindow(QMainWindow):
         self._session_active = ""
         self._build_menus()
         self._connect()
+        # Runs are announced to screen readers from here, for every pane: started, sentences, how they ended.
+        self.announcer = Announcer(self)
+        chat = self.chat_pane.controller
+        self.announcer.follow(self.continuation, self.review, self.summarizer, self.translator, chat)
         self._load_custom_actions()
         self.recovery_store = recovery.RecoveryStore(paths.data / "recovery")
         self.autosave = Autosave(self.workspace, self.recovery_store, parent=self)

@@ -47,6 +47,7 @@ class ContinueWriting(QObject):
     finished = Signal(object)  # Done or Failure, once generation has ended (the text may still be pending)
     settled = Signal(bool)  # True: accepted, False: discarded
     about_to_accept = Signal(object)  # QTextDocument, holding the text before the continuation, about to take it
+    text_added = Signal(str)  # the model's text just put in the document (coalesced), for assistive technology
 
     def __init__(
         self,
@@ -151,6 +152,7 @@ class ContinueWriting(QObject):
             self._inserting = False
         self.pending_text += text
         self._undo_steps = self._document.availableUndoSteps()
+        self.text_added.emit(text)
         if self._editor is not None:
             self._editor.ensureCursorVisible()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QTabBar, QTabWidget, QVBoxLayout, QWidget
 
 from app.ui.editor.document import Document
 from app.ui.editor.editor import Editor
@@ -93,6 +93,7 @@ class DocumentTabs(QTabWidget):
         pane.set_preview(self.preview_visible)
         index = self.addTab(pane, self._label(document))
         self.setTabToolTip(index, str(document.path) if document.path else document.title)
+        self._name_close_button(index, document)
         document.title_changed.connect(lambda d=document: self._retitle(d))
         self.editor_created.emit(pane)
 
@@ -105,6 +106,14 @@ class DocumentTabs(QTabWidget):
             index = self.indexOf(pane)
             self.setTabText(index, self._label(document))
             self.setTabToolTip(index, str(document.path) if document.path else document.title)
+            self._name_close_button(index, document)
+
+    def _name_close_button(self, index: int, document: Document) -> None:
+        # Qt's close button has no accessible name: a screen reader would say only "button".
+        for side in (QTabBar.ButtonPosition.RightSide, QTabBar.ButtonPosition.LeftSide):
+            button = self.tabBar().tabButton(index, side)
+            if button is not None:
+                button.setAccessibleName(self.tr("Close {title}").format(title=document.title))
 
     def _remove(self, document: Document) -> None:
         pane = self.pane_for(document)

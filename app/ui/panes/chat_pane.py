@@ -146,6 +146,11 @@ class ChatPane(QWidget):
         for preset_id in [*PRESETS, CUSTOM_PRESET]:
             self.preset.addItem(_preset_label(preset_id), preset_id)
         top.addWidget(self.preset)
+        # On Linux a screen reader names a combo box after its buddy label; this row has no room for one to show.
+        preset_label = QLabel(QCoreApplication.translate("ChatPane", "System prompt preset"))
+        preset_label.setBuddy(self.preset)
+        preset_label.hide()
+        top.addWidget(preset_label)
         self.system_toggle = QToolButton()
         self.system_toggle.setText(QCoreApplication.translate("ChatPane", "System prompt"))
         self.system_toggle.setCheckable(True)

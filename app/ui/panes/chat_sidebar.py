@@ -54,6 +54,8 @@ class ChatSidebar(QWidget):
         self.search.setPlaceholderText(QCoreApplication.translate("ChatSidebar", "Search conversations"))
         self.search.setAccessibleName(QCoreApplication.translate("ChatSidebar", "Search conversations"))
         self.search.setClearButtonEnabled(True)
+        for clear in self.search.findChildren(QToolButton):  # Qt's clear button has no name of its own
+            clear.setAccessibleName(self.tr("Clear the search"))
         layout.addWidget(self.search)
 
         buttons = QHBoxLayout()

@@ -76,9 +76,17 @@ class TranslatePane(QWidget):
         self.swap_button.setText("⇄")
         self.swap_button.setToolTip(QCoreApplication.translate("TranslatePane", "Swap the languages"))
         self.swap_button.setAccessibleName(QCoreApplication.translate("TranslatePane", "Swap the languages"))
+        # Visible labels as buddies: on Linux a screen reader takes a combo box's name from its label, not from
+        # setAccessibleName (no mnemonics: Alt+F and Alt+I belong to the menus).
+        from_label = QLabel(QCoreApplication.translate("TranslatePane", "From:"))
+        from_label.setBuddy(self.from_box)
+        to_label = QLabel(QCoreApplication.translate("TranslatePane", "Into:"))
+        to_label.setBuddy(self.to_box)
         pair = QHBoxLayout()
+        pair.addWidget(from_label)
         pair.addWidget(self.from_box, 1)
         pair.addWidget(self.swap_button)
+        pair.addWidget(to_label)
         pair.addWidget(self.to_box, 1)
 
         self.detected_label = QLabel()

@@ -1,0 +1,246 @@
+"""A screen-reader user can work in Inkwell: every control has a name, Tab goes somewhere sensible, runs are
+announced."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QTextCursor
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QComboBox,
+    QHeaderView,
+    QKeySequenceEdit,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollBar,
+    QTextEdit,
+    QWidget,
+)
+
+from app.engine.requests import Done, Failure, FailureKind, ModelSpec
+from app.gui import AppContext
+from app.ui import announcer as announcer_module
+from app.ui.announcer import MAX_PIECE, Announcer, Politeness, SentenceBuffer
+from app.ui.editor.continue_writing import Phase as ContinuePhase
+from app.ui.panes.summarize_controller import SummaryOutcome
+from tests.helpers import ui_walk
+
+INTERACTIVE = (
+    QAbstractButton,
+    QLineEdit,
+    QTextEdit,
+    QPlainTextEdit,
+    QComboBox,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QAbstractSlider,
+    QKeySequenceEdit,
+)
+# The parts of these are announced as the one control that holds them (a combo box's popup list, a spin box's
+# line edit); a header view is read through its view's column names.
+COMPOUND = (QAbstractSpinBox, QComboBox, QKeySequenceEdit)
+# Buttons Qt keeps out of the accessibility tree: a menu bar's children are its menus, a table's are its cells.
+OUTSIDE_THE_TREE = {"qt_menubar_ext_button", "qt_tableview_cornerbutton"}
+
+
+def _inside_compound(widget: QWidget) -> bool:
+    node = widget.parentWidget()
+    while node is not None:
+        if isinstance(node, COMPOUND):
+            return True
+        node = node.parentWidget()
+    return False
+
+
+def interactive(root: QWidget) -> Iterator[QWidget]:
+    for widget in ui_walk.widgets(root):
+        if not isinstance(widget, INTERACTIVE) or isinstance(widget, QScrollBar | QHeaderView):
+            continue
+        if _inside_compound(widget) or widget.objectName() in OUTSIDE_THE_TREE:
+            continue
+        yield widget
+
+
+def accessible_name(widget: QWidget) -> str:
+    """The name a screen reader says. On Linux a combo box's name is its current item, and the reader names it after
+    the label that the Label relation points to (a buddy), so that is what counts for one."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    if interface is None:
+        return ""
+    if isinstance(widget, QComboBox):
+        labels = [
+            target.text(QAccessible.Text.Name)
+            for target, relation in interface.relations()
+            if relation & QAccessible.RelationFlag.Label
+        ]
+        return " ".join(labels).strip()
+    return interface.text(QAccessible.Text.Name).strip()
+
+
+def _describe(widget: QWidget) -> str:
+    path: list[str] = []
+    node: QWidget | None = widget
+    while node is not None and len(path) < 4:
+        kind = type(node).__name__
+        path.append(f"{kind}#{node.objectName()}" if node.objectName() else kind)
+        node = node.parentWidget()
+    return " < ".join(path)
+
+
+def test_every_interactive_control_has_an_accessible_name(qtbot, app_context: AppContext) -> None:  # type: ignore[no-untyped-def]
+    missing: list[str] = []
+    seen: set[int] = set()
+    for surface in ui_walk.surfaces(app_context.window):
+        for widget in interactive(surface.widget):
+            if id(widget) in seen:
+                continue
+            seen.add(id(widget))
+            if not accessible_name(widget):
+                missing.append(f"{surface.name}: {_describe(widget)}")
+    assert len(seen) > 100  # the walk reached the panes and dialogs, not just the window's frame
+    assert not missing, "controls without an accessible name:\n" + "\n".join(missing)
+
+
+# -- announcements -------------------------------------------------------------------------------------------------
+
+
+def test_streamed_text_is_cut_into_sentences_and_the_rest_is_kept_for_the_end() -> None:
+    buffer = SentenceBuffer()
+    said: list[str] = []
+    for token in [
+        "The ri",
+        "ver rose",
+        ". It fell",
+        " again! ",
+        "河水上涨。",
+        "“Who",
+        " knew?” she",
+        " said.",
+        " Then",
+    ]:
+        said += buffer.feed(token)
+    assert said == ["The river rose.", "It fell again!", "河水上涨。", "“Who knew?”", "she said."]
+    assert buffer.flush() == "Then"
+    long = "word " * 200  # no sentence end at all: still read, in pieces
+    pieces = buffer.feed(long)
+    assert pieces and all(len(piece) <= MAX_PIECE for piece in pieces)
+
+
+class _Controller(QObject):
+    """Stands in for any of the controllers: the announcer connects to the signals its kind has."""
+
+    phase_changed = Signal(object)
+    text_added = Signal(str)
+    text_changed = Signal()
+    result_text = Signal(str)
+    output_text = Signal(str)
+    answer_delta = Signal(str)
+    finished = Signal(object)
+    turn_finished = Signal(object)
+    title = "Proofread"
+    result = ""
+
+
+class _Phase(enum.Enum):
+    IDLE = "idle"
+    GENERATING = "generating"
+
+
+def _follow(qtbot) -> tuple[Announcer, list[tuple[str, Politeness]], dict[str, _Controller]]:  # type: ignore[no-untyped-def]
+    target = QWidget()
+    qtbot.addWidget(target)
+    announcer = Announcer(target)
+    said: list[tuple[str, Politeness]] = []
+    announcer.announced.connect(lambda text, politeness: said.append((text, politeness)))
+    fakes = {key: _Controller(target) for key in ("continue", "review", "summary", "translation", "chat")}
+    announcer.follow(*fakes.values())  # type: ignore[arg-type]
+    return announcer, said, fakes
+
+
+def test_a_streamed_chat_answer_is_announced_sentence_by_sentence_then_finished(qtbot) -> None:  # type: ignore[no-untyped-def]
+    _announcer, said, fakes = _follow(qtbot)
+    chat = fakes["chat"]
+    chat.phase_changed.emit(_Phase.GENERATING)
+    for token in ["Rivers ", "rise in ", "spring", ". They ", "fall in ", "autumn. And", " then"]:
+        chat.answer_delta.emit(token)
+    assert [text for text, _ in said] == ["The answer started.", "Rivers rise in spring.", "They fall in autumn."]
+    chat.turn_finished.emit(Done(1, "…", "eos"))
+    chat.phase_changed.emit(_Phase.IDLE)
+    assert [text for text, _ in said][3:] == ["And then", "The answer finished."]
+    assert {politeness for _, politeness in said} == {Politeness.POLITE}
+
+
+def test_stopped_and_failed_runs_are_announced_and_a_failure_interrupts(qtbot) -> None:  # type: ignore[no-untyped-def]
+    _announcer, said, fakes = _follow(qtbot)
+    summary = fakes["summary"]
+    summary.phase_changed.emit(_Phase.GENERATING)
+    summary.result_text.emit("Half a sent")
+    summary.finished.emit(SummaryOutcome("Half a sent", partial=True, covered_parts=0, total_parts=1, stopped=True))
+    assert [text for text, _ in said] == ["The summary started.", "The summary stopped."]  # no half sentence
+
+    said.clear()
+    review = fakes["review"]
+    review.phase_changed.emit(_Phase.GENERATING)
+    review.finished.emit(Failure(FailureKind.OUT_OF_MEMORY, "The model ran out of memory."))
+    assert said[-1] == ("Proofread failed. The model ran out of memory.", Politeness.ASSERTIVE)
+    # Nothing is said for signals outside a run (a pane replaying a finished text).
+    said.clear()
+    fakes["translation"].output_text.emit("Nobody asked. ")
+    assert said == []
+
+
+def test_the_window_announces_continue_writing_started_finished_stopped_and_failed(  # type: ignore[no-untyped-def]
+    qtbot, app_context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    events: list[tuple[str, QAccessible.AnnouncementPoliteness]] = []
+    real_event = QAccessibleAnnouncementEvent
+
+    def recording_event(target: QObject, text: str) -> QAccessibleAnnouncementEvent:
+        event = real_event(target, text)
+        original = event.setPoliteness
+
+        def set_politeness(politeness: QAccessible.AnnouncementPoliteness) -> None:
+            original(politeness)
+            events.append((event.message(), event.politeness()))
+
+        event.setPoliteness = set_politeness  # type: ignore[method-assign]
+        return event
+
+    monkeypatch.setattr(announcer_module, "_ANNOUNCEMENT_EVENT", recording_event)
+    window = app_context.window
+    said: list[str] = []
+    window.announcer.announced.connect(lambda text, _politeness: said.append(text))
+    editor = window.editor
+    editor.setPlainText("The harbour was quiet that morning, and")
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    with qtbot.waitSignal(window.continuation.finished, timeout=60_000):
+        window.continue_writing()
+    assert said[0] == "Continue writing started."
+    assert said[-1] == "Continue writing finished. Tab keeps the text, Escape discards it."
+    assert events[-1] == (said[-1], QAccessible.AnnouncementPoliteness.Polite)  # the accessibility event was sent
+    window.continuation.settle(accept=False)
+
+    said.clear()
+    app_context.settings.set("continue/max_new_tokens", 1500)
+    with qtbot.waitSignal(window.continuation.finished, timeout=60_000):
+        window.continue_writing()
+        qtbot.waitUntil(lambda: window.continuation.phase is ContinuePhase.WRITING, timeout=60_000)
+        window.continuation.stop()
+    assert said[0] == "Continue writing started." and said[-1].startswith("Continue writing stopped.")
+    window.continuation.settle(accept=False)
+
+    said.clear()
+    with qtbot.waitSignal(app_context.client.model_failed, timeout=60_000):
+        app_context.client.load(ModelSpec(ref=str(tmp_path / "no-such-model")))
+    with qtbot.waitSignal(window.continuation.finished, timeout=60_000):
+        window.continue_writing()
+    assert said[-1].startswith("Continue writing failed. ")
+    assert events[-1] == (said[-1], QAccessible.AnnouncementPoliteness.Assertive)
