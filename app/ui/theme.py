@@ -1,12 +1,18 @@
-"""Light and dark looks: follow the operating system, or the user's choice in Settings."""
+"""Light and dark looks: follow the operating system, or the user's choice in Settings. A high-contrast system
+theme always wins over our colours, and keyboard focus is always drawn."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QWidget
 
 from app.store.settings import Settings, register_defaults
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAccessibilityHints, QStyleHints
 
 THEMES = ("system", "light", "dark")
 register_defaults({"ui/theme": "system"})
@@ -50,6 +56,12 @@ class ThemeController(QObject):
         self.dark = False
         settings.changed.connect(self._on_setting)
         app.styleHints().colorSchemeChanged.connect(lambda _scheme: self.apply())
+        # Kept: PySide6 invalidates the accessibility hints once the style hints' wrapper is collected.
+        self._style_hints = app.styleHints()
+        self._accessibility = _accessibility_hints(self._style_hints)
+        if self._accessibility is not None:
+            self._accessibility.contrastPreferenceChanged.connect(lambda _preference: self.apply())
+        app.focusChanged.connect(_show_focus)
         self.apply()
 
     def _on_setting(self, key: str) -> None:
@@ -64,9 +76,38 @@ class ThemeController(QObject):
             return False
         return self._app.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
+    def high_contrast(self) -> bool:
+        accessibility = self._accessibility
+        return accessibility is not None and accessibility.contrastPreference() == Qt.ContrastPreference.HighContrast
+
     def apply(self) -> None:
-        dark = self.wants_dark()
-        self._app.setPalette(dark_palette() if dark else self._app.style().standardPalette())
+        if self.high_contrast():
+            # The platform's palette is the high-contrast theme the user chose; any colour of ours would dilute it.
+            self._app.setPalette(QPalette())
+            dark = self._app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        else:
+            dark = self.wants_dark()
+            self._app.setPalette(dark_palette() if dark else self._app.style().standardPalette())
         if dark != self.dark:
             self.dark = dark
             self.dark_changed.emit(dark)
+
+
+def _accessibility_hints(style_hints: QStyleHints) -> QAccessibilityHints | None:
+    """Qt 6.10's accessibility hints (contrast preference); None on an older Qt."""
+    hints = getattr(style_hints, "accessibility", None)
+    return hints() if callable(hints) else None
+
+
+def _show_focus(_old: QWidget | None, new: QWidget | None) -> None:
+    # Styles draw the focus frame only after a Tab or a shortcut moved focus; a pane opened from the menu or a
+    # focus set by code would leave a keyboard user guessing where the next key goes.
+    if new is None:
+        return
+    new.window().setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+    # A read-only text (a pane's output, a preview) draws no focus frame and, selectable by mouse only, no caret
+    # either: with the keyboard flag it shows a caret, and arrow keys read it (screen readers follow the caret).
+    if isinstance(new, QPlainTextEdit | QTextEdit) and new.isReadOnly():
+        flags = new.textInteractionFlags()
+        if not flags & Qt.TextInteractionFlag.TextSelectableByKeyboard:
+            new.setTextInteractionFlags(flags | Qt.TextInteractionFlag.TextSelectableByKeyboard)

@@ -8,13 +8,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QTextCursor
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QFont, QFontDatabase, QPalette, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSlider,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QHeaderView,
     QKeySequenceEdit,
@@ -29,8 +30,12 @@ from app.engine.requests import Done, Failure, FailureKind, ModelSpec
 from app.gui import AppContext
 from app.ui import announcer as announcer_module
 from app.ui.announcer import MAX_PIECE, Announcer, Politeness, SentenceBuffer
+from app.ui.dialogs.shortcuts import CheatSheet
+from app.ui.editor import editor as editor_module
 from app.ui.editor.continue_writing import Phase as ContinuePhase
+from app.ui.editor.editor import Editor
 from app.ui.panes.summarize_controller import SummaryOutcome
+from app.ui.theme import ThemeController, dark_palette
 from tests.helpers import ui_walk
 
 INTERACTIVE = (
@@ -244,3 +249,119 @@ def test_the_window_announces_continue_writing_started_finished_stopped_and_fail
         window.continue_writing()
     assert said[-1].startswith("Continue writing failed. ")
     assert events[-1] == (said[-1], QAccessible.AnnouncementPoliteness.Assertive)
+
+
+# -- keyboard ------------------------------------------------------------------------------------------------------
+
+
+def _tab_through(qtbot, first: QWidget, presses: int, key: Qt.Key = Qt.Key.Key_Tab) -> list[QWidget]:  # type: ignore[no-untyped-def]
+    first.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(first.hasFocus, timeout=5_000)
+    visited = [first]
+    for _ in range(presses):
+        current = QApplication.focusWidget()
+        assert current is not None
+        qtbot.keyClick(current, key)
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        visited.append(focused)
+    return visited
+
+
+def test_tab_moves_through_each_pane_in_reading_order(qtbot, app_context: AppContext) -> None:  # type: ignore[no-untyped-def]
+    window = app_context.window
+    window.commands["view.summarize_pane"].trigger()
+    summary = window.summarize_pane
+    expected: list[QWidget] = [
+        summary.length,
+        summary.style_box,
+        summary.language,
+        summary.summarize_button,
+        summary.result,
+    ]
+    assert _tab_through(qtbot, expected[0], len(expected) - 1) == expected
+
+    window.commands["view.translate_pane"].trigger()
+    translate = window.translate_pane
+    expected = [
+        translate.from_box,
+        translate.swap_button,
+        translate.to_box,
+        translate.translate_button,
+        translate.as_you_type,
+        translate.output,
+    ]
+    assert _tab_through(qtbot, expected[0], len(expected) - 1) == expected
+    # Shift+Tab walks the same way back.
+    back = _tab_through(qtbot, expected[-1], len(expected) - 1, Qt.Key.Key_Backtab)
+    assert back == expected[::-1]
+
+    window.commands["view.chat_pane"].trigger()
+    chat = window.chat_pane
+    expected = [chat.preset, chat.system_toggle, chat.ground, chat.view, chat.input, chat.send_button]
+    assert _tab_through(qtbot, expected[0], len(expected) - 1) == expected
+
+
+def test_tab_in_the_cheat_sheet_goes_left_to_right_along_the_buttons(qtbot, app_context: AppContext) -> None:  # type: ignore[no-untyped-def]
+    sheet = CheatSheet(app_context.window.commands, app_context.window)
+    qtbot.addWidget(sheet)
+    with qtbot.waitExposed(sheet):
+        sheet.show()
+    visited = _tab_through(qtbot, sheet.view, 2)
+    assert visited[1] is sheet.customize
+    assert visited[1].x() < visited[2].x()
+
+
+def test_focus_is_drawn_even_when_code_or_a_menu_moved_it(qtbot, app_context: AppContext) -> None:  # type: ignore[no-untyped-def]
+    window = app_context.window
+    window.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, False)
+    window.commands["view.chat_pane"].trigger()  # as from the menu: no Tab, no shortcut
+    qtbot.waitUntil(window.chat_pane.input.hasFocus, timeout=5_000)
+    # Styles draw the focus frame only on a window with this attribute.
+    assert window.testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+    # A read-only output shows a caret when focused, and the arrow keys move it (a reader follows the caret).
+    output = window.translate_pane.output
+    window.commands["view.translate_pane"].trigger()
+    output.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(output.hasFocus, timeout=5_000)
+    assert output.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard
+
+
+# -- the system's look ---------------------------------------------------------------------------------------------
+
+
+def test_a_high_contrast_system_theme_replaces_our_colours(qtbot, app_context: AppContext, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    theme = app_context.window.findChild(ThemeController)
+    assert theme is not None
+    app_context.settings.set("ui/theme", "dark")
+    assert app.palette().color(QPalette.ColorRole.Window) == dark_palette().color(QPalette.ColorRole.Window)
+    monkeypatch.setattr(ThemeController, "high_contrast", lambda _self: True)
+    theme.apply()
+    assert app.palette() == QPalette()  # the platform's palette: the high-contrast theme's own colours
+    monkeypatch.undo()
+    app_context.settings.set("ui/theme", "system")
+
+
+class _SystemFonts:
+    """Stands in for QFontDatabase: a system whose font is set large (low vision)."""
+
+    SystemFont = QFontDatabase.SystemFont
+
+    @staticmethod
+    def systemFont(kind: QFontDatabase.SystemFont) -> QFont:
+        font = QFontDatabase.systemFont(kind)
+        font.setPointSizeF(16.0)
+        return font
+
+
+def test_the_editor_text_grows_with_a_larger_system_font(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    normal = Editor()
+    qtbot.addWidget(normal)
+    monkeypatch.setattr(editor_module, "QFontDatabase", _SystemFonts)
+    large = Editor()
+    qtbot.addWidget(large)
+    assert large.font().pointSizeF() == 16.0 + editor_module.LARGER_THAN_SYSTEM > normal.font().pointSizeF()
+    large.set_zoom(2)
+    assert large.font().pointSizeF() == 16.0 + editor_module.LARGER_THAN_SYSTEM + 2

@@ -175,6 +175,8 @@ class CheatSheet(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
         layout.addWidget(buttons)
+        # Every platform's button order puts an action left of Close, but Tab follows creation (Close first).
+        self.setTabOrder(self.customize, buttons.button(QDialogButtonBox.StandardButton.Close))
         self.registry = registry
         registry.shortcuts_changed.connect(self.refresh)
         self.refresh()

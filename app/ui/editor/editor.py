@@ -21,7 +21,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-BASE_POINT_SIZE = 12.0
+BASE_POINT_SIZE = 12.0  # the text's size at zoom 0, unless the system's font asks for larger
+# Prose reads better a little larger than the menus; a larger system font (low vision) enlarges the text with it.
+LARGER_THAN_SYSTEM = 3.0
 
 
 class Editor(QPlainTextEdit):
@@ -37,7 +39,8 @@ class Editor(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setTabChangesFocus(False)
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
-        font.setPointSizeF(BASE_POINT_SIZE)
+        self.base_point_size = max(BASE_POINT_SIZE, font.pointSizeF() + LARGER_THAN_SYSTEM)
+        font.setPointSizeF(self.base_point_size)
         font.setStyleHint(QFont.StyleHint.Serif)
         self.setFont(font)
         self.document().setDocumentMargin(24)
@@ -82,7 +85,7 @@ class Editor(QPlainTextEdit):
     def set_zoom(self, steps: int) -> None:
         steps = max(-6, min(12, steps))
         font = self.font()
-        font.setPointSizeF(max(6.0, BASE_POINT_SIZE + steps))
+        font.setPointSizeF(max(6.0, self.base_point_size + steps))
         self.setFont(font)
         if steps != self.zoom_steps:
             self.zoom_steps = steps
