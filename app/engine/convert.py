@@ -18,7 +18,8 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from app.engine.models import CopyRecord, converted_copy_dir, copy_problem, write_copy_marker
-from app.engine.requests import LoadProgress
+from app.engine.requests import LoadProgress, progress
+from app.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -29,9 +30,9 @@ ProgressFn = Callable[[LoadProgress], None]
 _STAGES = {"tokenizer": (0.0, 0.2), "metadata": (0.2, 0.5), "weights": (0.5, 0.93), "saving": (0.93, 1.0)}
 
 
-def _report(on_progress: ProgressFn, stage: str, message: str, within: float = 0.0) -> None:
+def _report(on_progress: ProgressFn, stage: str, template: str, within: float = 0.0, **params: object) -> None:
     start, end = _STAGES[stage]
-    on_progress(LoadProgress("converting", message, start + (end - start) * within))
+    on_progress(progress("converting", template, start + (end - start) * within, **params))
 
 
 @contextlib.contextmanager
@@ -46,7 +47,14 @@ def _tensor_progress(on_progress: ProgressFn) -> Iterator[None]:
         total = max(len(items), 1)
         for index, item in enumerate(items):
             if index % 8 == 0:
-                _report(on_progress, "weights", f"Converting weights ({index}/{total})…", index / total)
+                _report(
+                    on_progress,
+                    "weights",
+                    QT_TRANSLATE_NOOP("Engine", "Converting weights ({index}/{total})…"),
+                    index / total,
+                    index=index,
+                    total=total,
+                )
             yield item
 
     if original is not None:
@@ -62,12 +70,12 @@ def convert_gguf(gguf: Path, target: Path, on_progress: ProgressFn) -> None:
     """Write a float32 safetensors copy of `gguf` (config, weights, tokenizer, chat template) into `target`."""
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    _report(on_progress, "tokenizer", "Reading the vocabulary…")
+    _report(on_progress, "tokenizer", QT_TRANSLATE_NOOP("Engine", "Reading the vocabulary…"))
     tokenizer = AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name)
-    _report(on_progress, "metadata", "Reading the model description…")
+    _report(on_progress, "metadata", QT_TRANSLATE_NOOP("Engine", "Reading the model description…"))
     with _tensor_progress(on_progress):
         model = AutoModelForCausalLM.from_pretrained(gguf.parent, gguf_file=gguf.name, trust_remote_code=False)
-    _report(on_progress, "saving", "Saving the converted copy…")
+    _report(on_progress, "saving", QT_TRANSLATE_NOOP("Engine", "Saving the converted copy…"))
     # transformers refuses to save a model it still considers quantized; the tensors are already plain floats.
     setattr(model, "hf_quantizer", None)  # noqa: B010 (typed as a module attribute in transformers)
     if hasattr(model.config, "quantization_config"):
@@ -95,7 +103,12 @@ def ensure_converted(gguf: Path, models_root: Path, on_progress: ProgressFn) -> 
             lock.acquire(timeout=0.5)
             break
         except Timeout:
-            on_progress(LoadProgress("converting", "Waiting for another Inkwell window converting the model…"))
+            on_progress(
+                progress(
+                    "converting",
+                    QT_TRANSLATE_NOOP("Engine", "Waiting for another Inkwell window converting the model…"),
+                )
+            )
     try:
         problem = copy_problem(target)
         if problem is None:
@@ -111,7 +124,7 @@ def ensure_converted(gguf: Path, models_root: Path, on_progress: ProgressFn) -> 
             os.replace(scratch, target)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
-        on_progress(LoadProgress("converting", "Converted.", 1.0))
+        on_progress(progress("converting", QT_TRANSLATE_NOOP("Engine", "Converted."), 1.0))
         return target
     finally:
         lock.release()

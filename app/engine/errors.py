@@ -10,19 +10,26 @@ from __future__ import annotations
 import traceback
 
 from app.engine.requests import Failure, FailureKind
+from app.translatable import QT_TRANSLATE_NOOP
 
 
 class EngineError(Exception):
-    """A failure we expected and can explain; carries the words the user will read."""
+    """A failure we expected and can explain; carries the words the user will read.
 
-    def __init__(self, kind: FailureKind, message: str, detail: str = "") -> None:
+    As with TextFileError, `template` is marked for translation (context "Engine") and `params` are put into it:
+    `message` is the English text, for logs and the command line; the GUI translates the template."""
+
+    def __init__(self, kind: FailureKind, template: str, detail: str = "", **params: object) -> None:
+        message = template.format(**params) if params else template
         super().__init__(message)
         self.kind = kind
         self.message = message
         self.detail = detail
+        self.template = template
+        self.params = params
 
     def to_failure(self, request_id: int | None = None) -> Failure:
-        return Failure(self.kind, self.message, self.detail, request_id)
+        return Failure(self.kind, self.message, self.detail, request_id, self.template, self.params)
 
 
 def _names(exc: BaseException) -> set[str]:
@@ -30,20 +37,27 @@ def _names(exc: BaseException) -> set[str]:
 
 
 def classify(exc: BaseException) -> tuple[FailureKind, str] | None:
-    """(kind, message) for an exception we recognise, else None."""
+    """(kind, message) for an exception we recognise, else None. The message has no parameters: it is its own
+    translation template."""
     text = str(exc)
     lowered = text.lower()
     names = _names(exc)
     if "OutOfMemoryError" in names or isinstance(exc, MemoryError) or "out of memory" in lowered:
         return (
             FailureKind.OUT_OF_MEMORY,
-            "The model does not fit in memory. Choose a smaller model, close other programs, or use the CPU.",
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "The model does not fit in memory. Choose a smaller model, close other programs, or use the CPU.",
+            ),
         )
     if "trust_remote_code" in lowered or "custom code" in lowered:
         return (
             FailureKind.NEEDS_REMOTE_CODE,
-            "This model needs to run its own Python code, which Inkwell never allows. Choose a model that "
-            "Transformers supports natively.",
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "This model needs to run its own Python code, which Inkwell never allows. Choose a model that "
+                "Transformers supports natively.",
+            ),
         )
     if (
         "does not recognize this architecture" in lowered
@@ -53,8 +67,11 @@ def classify(exc: BaseException) -> tuple[FailureKind, str] | None:
     ):
         return (
             FailureKind.UNSUPPORTED_MODEL,
-            "This model's architecture is not supported by the installed Transformers. Choose another model, "
-            "or update Inkwell.",
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "This model's architecture is not supported by the installed Transformers. Choose another model, "
+                "or update Inkwell.",
+            ),
         )
     if (
         "SafetensorError" in names
@@ -68,7 +85,7 @@ def classify(exc: BaseException) -> tuple[FailureKind, str] | None:
     ):
         return (
             FailureKind.CORRUPT_MODEL,
-            "The model's files are damaged or incomplete. Download or convert it again.",
+            QT_TRANSLATE_NOOP("Engine", "The model's files are damaged or incomplete. Download or convert it again."),
         )
     if (
         "LocalEntryNotFoundError" in names
@@ -79,13 +96,19 @@ def classify(exc: BaseException) -> tuple[FailureKind, str] | None:
     ):
         return (
             FailureKind.NETWORK,
-            "The model could not be downloaded: the network or the Hugging Face Hub is unreachable. "
-            "Check your connection, or choose a model folder on this computer.",
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "The model could not be downloaded: the network or the Hugging Face Hub is unreachable. "
+                "Check your connection, or choose a model folder on this computer.",
+            ),
         )
     if isinstance(exc, FileNotFoundError) or "does not appear to have a file named" in lowered:
         return (
             FailureKind.MODEL_NOT_FOUND,
-            "No usable model was found there. Choose a folder with config.json and weights, or a .gguf file.",
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "No usable model was found there. Choose a folder with config.json and weights, or a .gguf file.",
+            ),
         )
     return None
 
@@ -96,11 +119,16 @@ def failure_from_exception(exc: BaseException, request_id: int | None = None) ->
     detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
     known = classify(exc)
     if known is not None:
-        return Failure(known[0], known[1], detail, request_id)
-    return Failure(
-        FailureKind.INTERNAL,
+        return Failure(known[0], known[1], detail, request_id, known[1])
+    internal = QT_TRANSLATE_NOOP(
+        "Engine",
         "Something unexpected went wrong in the model engine. Your text is safe; try again, and use "
         "Help → Copy diagnostics if it keeps happening.",
+    )
+    return Failure(
+        FailureKind.INTERNAL,
+        internal,
         "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)),
         request_id,
+        internal,
     )

@@ -154,9 +154,13 @@ class FailureKind(enum.Enum):
 @dataclass(frozen=True)
 class Failure:
     kind: FailureKind
-    message: str  # plain words: what happened and what the user can do
+    message: str  # plain words: what happened and what the user can do (English, for logs and the command line)
     detail: str = ""  # technical detail for the log and "Copy diagnostics"
     request_id: int | None = None
+    # `message` before its parameters were put in, marked for translation in context "Engine", so the GUI can show
+    # it in the user's language ("" for a message that is not one of Inkwell's own).
+    template: str = ""
+    params: dict[str, object] = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True)
@@ -164,6 +168,13 @@ class LoadProgress:
     stage: str  # "starting", "converting", "loading"
     message: str
     fraction: float | None = None  # None: no measurable progress
+    template: str = ""  # as in Failure: `message` marked for translation in context "Engine", and its parameters
+    params: dict[str, object] = field(default_factory=dict, hash=False)
+
+
+def progress(stage: str, template: str, fraction: float | None = None, **params: object) -> LoadProgress:
+    """A LoadProgress whose message is `template` (marked for translation) with `params` put in."""
+    return LoadProgress(stage, template.format(**params) if params else template, fraction, template, params)
 
 
 @dataclass(frozen=True)
@@ -180,3 +191,7 @@ class ModelInfo:
     dtype_note: str = ""  # why the precision differs from the one chosen in the settings, "" when it does not
     torch_version: str = ""
     transformers_version: str = ""
+    # The notes above before their parameters were put in, marked for translation in context "Engine" (keyed by
+    # field name), so the GUI can show them in the user's language.
+    note_templates: dict[str, str] = field(default_factory=dict, hash=False)
+    note_params: dict[str, object] = field(default_factory=dict, hash=False)

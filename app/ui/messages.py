@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import enum
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Literal
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from app.engine.requests import Failure, FailureKind
+from app.engine.requests import Failure, FailureKind, ModelInfo
 from app.store.textfile import TextFileError
 
 log = logging.getLogger(__name__)
@@ -35,6 +37,20 @@ def file_error_text(error: TextFileError) -> str:
     return QCoreApplication.translate("Files", error.template).format(**error.params)
 
 
+def engine_text(template: str, params: Mapping[str, object], english: str) -> str:
+    """A message made by the engine (a failure, load progress, a connection test), in the user's language: its
+    template is marked for translation in context "Engine". `english` when the engine gave no template."""
+    if not template:
+        return english
+    translated = QCoreApplication.translate("Engine", template)
+    return translated.format(**params) if params else translated
+
+
+def info_note(info: ModelInfo, name: Literal["gpu_note", "gpu_note_short", "dtype_note"]) -> str:
+    """One of the loaded model's notes (why no GPU, why another precision) in the user's language."""
+    return engine_text(info.note_templates.get(name, ""), info.note_params, getattr(info, name))
+
+
 def failure_text(failure: Failure) -> str:
     """The user's words for a failure. The engine's message names paths and numbers; a few kinds get a lead-in."""
     lead = {
@@ -47,7 +63,7 @@ def failure_text(failure: Failure) -> str:
         FailureKind.CONTEXT_OVERFLOW: QCoreApplication.translate("Messages", "Text too long."),
         FailureKind.NETWORK: QCoreApplication.translate("Messages", "Network problem."),
     }.get(failure.kind, "")
-    return f"{lead} {failure.message}".strip()
+    return f"{lead} {engine_text(failure.template, failure.params, failure.message)}".strip()
 
 
 class MessageCenter(QObject):

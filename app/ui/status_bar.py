@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
 from app.engine.requests import Done, Failure, LoadProgress, ModelInfo
+from app.ui.messages import engine_text, info_note
 from app.worker.client import ModelClient
 
 log = logging.getLogger(__name__)
@@ -70,8 +71,9 @@ class ModelStatusView(QObject):
         else:
             self.progress.setRange(0, 1000)
             self.progress.setValue(int(update.fraction * 1000))
-        self.progress.setToolTip(update.message)
-        self.model.setText(update.message)
+        text = engine_text(update.template, update.params, update.message)
+        self.progress.setToolTip(text)
+        self.model.setText(text)
 
     def on_loaded(self, info: ModelInfo) -> None:
         self.progress.hide()
@@ -87,7 +89,7 @@ class ModelStatusView(QObject):
         if info.gpu_note:
             # Say why the GPU is not used where the user looks, not only in a tooltip.
             text += " — " + QCoreApplication.translate("StatusBar", "no GPU: {reason}").format(
-                reason=info.gpu_note_short or info.gpu_note
+                reason=info_note(info, "gpu_note_short") or info_note(info, "gpu_note")
             )
         self.device.setText(text)
         # The precision note says when the fast CPU path (4/8-bit weights) runs instead of the chosen precision.
@@ -95,7 +97,10 @@ class ModelStatusView(QObject):
             "\n".join(
                 filter(
                     None,
-                    [info.gpu_note or QCoreApplication.translate("StatusBar", "Running on the GPU"), info.dtype_note],
+                    [
+                        info_note(info, "gpu_note") or QCoreApplication.translate("StatusBar", "Running on the GPU"),
+                        info_note(info, "dtype_note"),
+                    ],
                 )
             )
         )
@@ -103,7 +108,7 @@ class ModelStatusView(QObject):
     def on_failed(self, failure: Failure) -> None:
         self.progress.hide()
         self.model.setText(QCoreApplication.translate("StatusBar", "Model not loaded"))
-        self.model.setToolTip(failure.message)
+        self.model.setToolTip(engine_text(failure.template, failure.params, failure.message))
 
     def on_done(self, done: Done) -> None:
         if done.stats is not None and done.stats.new_tokens > 1:

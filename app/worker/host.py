@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from app.engine.errors import failure_from_exception
-from app.engine.requests import LoadProgress
+from app.engine.requests import progress
+from app.translatable import QT_TRANSLATE_NOOP
+from app.worker.priority import yield_to_the_window
 from app.worker.protocol import (
     ChunkMsg,
     CountTokensCmd,
@@ -67,6 +69,7 @@ def host_main(conn: Connection, cancel_flag: Any, config: HostConfig) -> None:
     # Library warnings go to the log, not the terminal the GUI was started from.
     logging.captureWarnings(True)
     _exit_with_parent()
+    yield_to_the_window()
 
     def send(message: object) -> None:
         try:
@@ -75,7 +78,7 @@ def host_main(conn: Connection, cancel_flag: Any, config: HostConfig) -> None:
             os._exit(0)  # the GUI went away; nothing is left to serve
 
     try:
-        send(LoadProgress("starting", "Starting the model engine…", None))
+        send(progress("starting", QT_TRANSLATE_NOOP("Engine", "Starting the model engine…")))
         import torch
 
         from app.engine.backends.local import LocalBackend, configure_quiet_transformers

@@ -48,15 +48,25 @@ class HostDied(Exception):
         self.exitcode = exitcode
 
 
+def signal_name(exitcode: int) -> str:
+    """The signal that ended a process with this (negative) exit code: "SIGKILL", or "signal 64"."""
+    try:
+        return signal.Signals(-exitcode).name
+    except ValueError:
+        return f"signal {-exitcode}"
+
+
+def killed(exitcode: int | None) -> bool:
+    """Ended by SIGKILL: most often the system's out-of-memory killer."""
+    return exitcode is not None and -exitcode == getattr(signal, "SIGKILL", 9)
+
+
 def describe_exit(exitcode: int | None) -> str:
     if exitcode is None:
         return "the model process stopped answering"
     if exitcode < 0:
-        try:
-            name = signal.Signals(-exitcode).name
-        except ValueError:
-            name = f"signal {-exitcode}"
-        if -exitcode == getattr(signal, "SIGKILL", 9):
+        name = signal_name(exitcode)
+        if killed(exitcode):
             return f"the model process was killed ({name}); the system may have run out of memory"
         return f"the model process was stopped by {name}"
     return f"the model process exited with code {exitcode}"

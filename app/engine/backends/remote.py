@@ -67,8 +67,10 @@ from app.engine.requests import (
     Sampling,
     Stats,
     StopPoint,
+    progress,
 )
 from app.engine.token_count import TokenCounter
+from app.translatable import QT_TRANSLATE_NOOP
 
 __all__ = [
     "SERVER_BASE_URLS",
@@ -283,8 +285,11 @@ class RemoteBackend:
         if self.api_key is not None and (not self.api_key.isascii() or not self.api_key.isprintable()):
             raise RemoteError(
                 FailureKind.NETWORK,
-                "The API key contains characters that cannot be sent (letters outside ASCII, or a line break). "
-                "Paste the key again.",
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "The API key contains characters that cannot be sent (letters outside ASCII, or a line break). "
+                    "Paste the key again.",
+                ),
             )
         self.context_length = max(16, int(context_length))
         self.connect_timeout = connect_timeout
@@ -343,11 +348,16 @@ class RemoteBackend:
             what = "a web page" if looks_like_html(body, content_type) else "something that is not JSON"
             raise RemoteError(
                 FailureKind.NETWORK,
-                f"The server at {self.base_url} answered /models with {what}, not the OpenAI-compatible API. Check the "
-                "address: it usually ends in /v1.",
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "The server at {url} answered /models with {what}, not the OpenAI-compatible API. Check the "
+                    "address: it usually ends in /v1.",
+                ),
                 f"{exc}: {body[:500]!r}",
                 status=200,
                 reached=True,
+                url=self.base_url,
+                what=what,
             ) from exc
 
     def _offered_quietly(self) -> tuple[str, ...] | None:
@@ -363,12 +373,17 @@ class RemoteBackend:
             if models:
                 raise RemoteError(
                     FailureKind.MODEL_NOT_FOUND,
-                    f"Choose which of the server's models to use in Settings → Remote server: {list_names(models)}.",
+                    QT_TRANSLATE_NOOP(
+                        "Engine", "Choose which of the server's models to use in Settings → Remote server: {models}."
+                    ),
                     reached=True,
+                    models=list_names(models),
                 )
             raise RemoteError(
                 FailureKind.MODEL_NOT_FOUND,
-                "The server lists no models. Enter a model name in Settings → Remote server.",
+                QT_TRANSLATE_NOOP(
+                    "Engine", "The server lists no models. Enter a model name in Settings → Remote server."
+                ),
                 reached=True,
             )
         # A server that lists nothing, or a path (transformers serve loads those on demand), is asked as given.
@@ -376,16 +391,21 @@ class RemoteBackend:
             return self.model
         raise RemoteError(
             FailureKind.MODEL_NOT_FOUND,
-            f"The server has no model named “{self.model}”. It offers: {list_names(models)}. Choose one of them in "
-            "Settings → Remote server.",
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "The server has no model named “{model}”. It offers: {models}. Choose one of them in "
+                "Settings → Remote server.",
+            ),
             reached=True,
+            model=self.model,
+            models=list_names(models),
         )
 
     # -- Backend protocol ------------------------------------------------------------------------------------
     def load(self, spec: ModelSpec, on_progress: Callable[[LoadProgress], None]) -> ModelInfo:
         """Check that the server answers and has the model. `spec` is not used: the server decides device and dtype."""
         started = time.perf_counter()
-        on_progress(LoadProgress("loading", f"Connecting to {self.base_url}…", None))
+        on_progress(progress("loading", QT_TRANSLATE_NOOP("Engine", "Connecting to {url}…"), url=self.base_url))
         name = self._choose_model(self.list_models())
         self._served_model = name
         self.info = ModelInfo(
@@ -426,9 +446,15 @@ class RemoteBackend:
             return 0, room
         raise RemoteError(
             FailureKind.CONTEXT_OVERFLOW,
-            f"The text is too long for the remote model: about {prompt_tokens:,} tokens, but only about "
-            f"{max(context - min(wanted, _MIN_ANSWER_TOKENS), 0):,} fit with room for an answer ({context:,} in all, "
-            "as set in Settings → Remote server). Shorten it, or raise the context length if the server allows more.",
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "The text is too long for the remote model: about {tokens:,} tokens, but only about {fit:,} fit with "
+                "room for an answer ({context:,} in all, as set in Settings → Remote server). Shorten it, or raise "
+                "the context length if the server allows more.",
+            ),
+            tokens=prompt_tokens,
+            fit=max(context - min(wanted, _MIN_ANSWER_TOKENS), 0),
+            context=context,
         )
 
     def _sampling_fields(self, sampling: Sampling, max_tokens: int, model: str) -> dict[str, Any]:
@@ -465,15 +491,21 @@ class RemoteBackend:
         started = time.perf_counter()
         model = self._served_model or self.model
         if not model:
-            raise RemoteError(FailureKind.MODEL_NOT_FOUND, "No remote model is chosen. Enter one in Settings.")
+            raise RemoteError(
+                FailureKind.MODEL_NOT_FOUND,
+                QT_TRANSLATE_NOOP("Engine", "No remote model is chosen. Enter one in Settings."),
+            )
         prompt = request.prompt
         if isinstance(prompt, RawText):
             if not prompt.text.strip():
-                raise RemoteError(FailureKind.EMPTY_INPUT, "There is no text to work from: the input is empty.")
+                raise RemoteError(
+                    FailureKind.EMPTY_INPUT,
+                    QT_TRANSLATE_NOOP("Engine", "There is no text to work from: the input is empty."),
+                )
             prompt_tokens = self.count_tokens(prompt.text)
         else:
             if not any(m.content.strip() for m in prompt.messages if m.role == "user"):
-                raise RemoteError(FailureKind.EMPTY_INPUT, "The message is empty.")
+                raise RemoteError(FailureKind.EMPTY_INPUT, QT_TRANSLATE_NOOP("Engine", "The message is empty."))
             # A few tokens per message for the chat template's role markers.
             prompt_tokens = sum(self.count_tokens(m.content) + 4 for m in prompt.messages)
         dropped, max_tokens = self._fit(request, prompt_tokens)
@@ -582,10 +614,14 @@ class RemoteBackend:
                         closer.abort()
                         raise RemoteError(
                             FailureKind.NETWORK,
-                            f"The server at {self.base_url} sent no text within {self.response_timeout:g} s. It may "
-                            "still be loading the model, or be overloaded. Try again, or raise the timeout in "
-                            "Settings → Remote server.",
+                            QT_TRANSLATE_NOOP(
+                                "Engine",
+                                "The server at {url} sent no text within {timeout:g} s. It may still be loading the "
+                                "model, or be overloaded. Try again, or raise the timeout in Settings → Remote server.",
+                            ),
                             reached=status is not None,
+                            url=self.base_url,
+                            timeout=self.response_timeout,
                         ) from None
                     if reply.first_text_at is not None and now - last_bytes_at > self.stall_timeout:
                         closer.abort()
@@ -593,9 +629,13 @@ class RemoteBackend:
                             return self._finished(reply)  # complete, only the end of the stream went missing
                         raise RemoteError(
                             FailureKind.NETWORK,
-                            f"The server stopped sending in the middle of the answer (nothing for "
-                            f"{self.stall_timeout:g} s). Try again; if it keeps happening, check the server.",
+                            QT_TRANSLATE_NOOP(
+                                "Engine",
+                                "The server stopped sending in the middle of the answer (nothing for {timeout:g} s). "
+                                "Try again; if it keeps happening, check the server.",
+                            ),
                             reached=True,
+                            timeout=self.stall_timeout,
                         ) from None
                     continue
                 if isinstance(message, _Status):
@@ -651,10 +691,13 @@ class RemoteBackend:
         if error is not None:
             raise RemoteError(
                 FailureKind.NETWORK,
-                f"The server reported an error while answering: “{error[:300]}”. Check the server's log, then try "
-                "again.",
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "The server reported an error while answering: “{error}”. Check the server's log, then try again.",
+                ),
                 data[:2000],
                 reached=True,
+                error=error[:300],
             )
         text, finish = _chunk_text(payload, reply.endpoint)
         usage = payload.get("usage")
@@ -671,8 +714,11 @@ class RemoteBackend:
     def _malformed(self, detail: str) -> RemoteError:
         return RemoteError(
             FailureKind.NETWORK,
-            "The server's reply could not be read: it is not a valid OpenAI-compatible event stream. Check that the "
-            "address points to an OpenAI-compatible API (it usually ends in /v1).",
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "The server's reply could not be read: it is not a valid OpenAI-compatible event stream. Check that "
+                "the address points to an OpenAI-compatible API (it usually ends in /v1).",
+            ),
             detail,
             status=200,
             reached=True,
@@ -685,8 +731,11 @@ class RemoteBackend:
         except ValueError as exc:
             raise RemoteError(
                 FailureKind.NETWORK,
-                "The server's reply is damaged or cut off (it is not valid JSON). Try again; if it keeps happening, "
-                "check the server.",
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "The server's reply is damaged or cut off (it is not valid JSON). Try again; if it keeps "
+                    "happening, check the server.",
+                ),
                 f"{exc}: {body[:500]!r}",
                 status=200,
                 reached=True,
@@ -707,8 +756,11 @@ class RemoteBackend:
             raise self._malformed(f"{what} (content-type {status.content_type!r}, {parser.bytes_seen} bytes)")
         raise RemoteError(
             FailureKind.NETWORK,
-            "The server's answer was cut off: the stream ended before it was complete (the server may have stopped "
-            "or restarted). Try again; if it keeps happening, check the server's log.",
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "The server's answer was cut off: the stream ended before it was complete (the server may have stopped "
+                "or restarted). Try again; if it keeps happening, check the server's log.",
+            ),
             f"stream ended after {parser.events_seen} events without finish_reason or [DONE]",
             status=200,
             reached=True,
@@ -797,8 +849,30 @@ class ConnectionReport:
     latency_ms: float | None  # time for GET /models
     models: tuple[str, ...]
     model_present: bool | None  # None: no model chosen, or the server lists none
-    message: str  # plain words for the settings dialog
+    message: str  # plain words for the settings dialog (English; the dialog translates `template`)
     warning: str | None = None  # remote_url_warning
+    template: str = ""  # `message` marked for translation in context "Engine", before `params` were put in
+    params: dict[str, object] = field(default_factory=dict, hash=False)
+
+
+def _report(
+    ok: bool,
+    latency: float,
+    offered: tuple[str, ...],
+    present: bool | None,
+    warning: str | None,
+    template: str,
+    /,
+    **params: object,
+) -> ConnectionReport:
+    message = template.format(latency=latency, **params)
+    return ConnectionReport(
+        ok, True, latency, offered, present, message, warning, template, {"latency": latency, **params}
+    )
+
+
+def _failed(error: RemoteError, warning: str | None) -> ConnectionReport:
+    return ConnectionReport(False, error.reached, None, (), None, error.message, warning, error.template, error.params)
 
 
 def test_connection(base_url: str, api_key: str | None, model: str, timeout: float = 10.0) -> ConnectionReport:
@@ -807,41 +881,53 @@ def test_connection(base_url: str, api_key: str | None, model: str, timeout: flo
     try:
         backend = RemoteBackend(base_url, model, api_key=api_key, connect_timeout=timeout, stall_timeout=timeout)
     except RemoteError as error:
-        return ConnectionReport(False, False, None, (), None, error.message, warning)
+        return _failed(error, warning)
     try:
         started = time.perf_counter()
         models = backend.list_models()
         latency = (time.perf_counter() - started) * 1000
     except RemoteError as error:
-        return ConnectionReport(False, error.reached, None, (), None, error.message, warning)
+        return _failed(error, warning)
     finally:
         backend.unload()
     name = backend.model
-    connected = f"Connected in {latency:.0f} ms."
     if not name:
         if len(models) == 1:
-            message = f"{connected} The server offers one model, {models[0]}, which will be used."
-            return ConnectionReport(True, True, latency, models, None, message, warning)
-        message = (
-            f"{connected} Choose one of the server's models: {list_names(models)}."
-            if models
-            else f"{connected} The server lists no models; enter a model name."
+            template = QT_TRANSLATE_NOOP(
+                "Engine", "Connected in {latency:.0f} ms. The server offers one model, {model}, which will be used."
+            )
+            return _report(True, latency, models, None, warning, template, model=models[0])
+        if models:
+            template = QT_TRANSLATE_NOOP(
+                "Engine", "Connected in {latency:.0f} ms. Choose one of the server's models: {models}."
+            )
+            return _report(False, latency, models, None, warning, template, models=list_names(models))
+        template = QT_TRANSLATE_NOOP(
+            "Engine", "Connected in {latency:.0f} ms. The server lists no models; enter a model name."
         )
-        return ConnectionReport(False, True, latency, models, None, message, warning)
+        return _report(False, latency, models, None, warning, template)
     if not models:
-        message = f"{connected} The server lists no models; it will be asked for “{name}” as given."
-        return ConnectionReport(True, True, latency, models, None, message, warning)
-    if model_listed(name, models):
-        message = f"{connected} The server offers {len(models)} model(s), including “{name}”."
-        return ConnectionReport(True, True, latency, models, True, message, warning)
-    if is_path_like(name):
-        message = (
-            f"{connected} “{name}” is not listed (it offers {list_names(models)}); a server that loads models from "
-            "a path on demand, like transformers serve, may still accept it."
+        template = QT_TRANSLATE_NOOP(
+            "Engine",
+            "Connected in {latency:.0f} ms. The server lists no models; it will be asked for “{model}” as given.",
         )
-        return ConnectionReport(True, True, latency, models, False, message, warning)
-    message = f"{connected} But the server has no model named “{name}”. It offers: {list_names(models)}."
-    return ConnectionReport(False, True, latency, models, False, message, warning)
+        return _report(True, latency, models, None, warning, template, model=name)
+    if model_listed(name, models):
+        template = QT_TRANSLATE_NOOP(
+            "Engine", "Connected in {latency:.0f} ms. The server offers {count} model(s), including “{model}”."
+        )
+        return _report(True, latency, models, True, warning, template, count=len(models), model=name)
+    if is_path_like(name):
+        template = QT_TRANSLATE_NOOP(
+            "Engine",
+            "Connected in {latency:.0f} ms. “{model}” is not listed (it offers {models}); a server that loads models "
+            "from a path on demand, like transformers serve, may still accept it.",
+        )
+        return _report(True, latency, models, False, warning, template, model=name, models=list_names(models))
+    template = QT_TRANSLATE_NOOP(
+        "Engine", "Connected in {latency:.0f} ms. But the server has no model named “{model}”. It offers: {models}."
+    )
+    return _report(False, latency, models, False, warning, template, model=name, models=list_names(models))
 
 
 test_connection.__test__ = False  # type: ignore[attr-defined]  # not a pytest test, whatever its name

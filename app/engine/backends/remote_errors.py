@@ -11,15 +11,23 @@ from urllib.parse import urlsplit
 
 from app.engine.errors import EngineError
 from app.engine.requests import FailureKind
+from app.translatable import QT_TRANSLATE_NOOP
 
 
 class RemoteError(EngineError):
     """An EngineError about the server, with what is known of the exchange (for tests, logs and "Test connection")."""
 
     def __init__(
-        self, kind: FailureKind, message: str, detail: str = "", *, status: int | None = None, reached: bool = False
+        self,
+        kind: FailureKind,
+        template: str,
+        detail: str = "",
+        *,
+        status: int | None = None,
+        reached: bool = False,
+        **params: object,
     ) -> None:
-        super().__init__(kind, message, detail)
+        super().__init__(kind, template, detail, **params)
         self.status = status
         self.reached = reached  # the server answered over HTTP (it is up, whatever it said)
 
@@ -57,10 +65,6 @@ def looks_like_html(body: bytes, content_type: str) -> bool:
     return "html" in content_type.lower() or head.startswith((b"<!doctype", b"<html", b"<head", b"<body"))
 
 
-def _with_server_words(sentence: str, words: str) -> str:
-    return f"{sentence} The server said: “{words}”" if words else sentence
-
-
 # vLLM, OpenAI: "maximum context length"; llama.cpp: "exceeds the available context size"; LM Studio: "overflows".
 _CONTEXT_WORDS = (
     "context length",
@@ -89,89 +93,157 @@ def status_error(
     lowered = words.lower()
     detail = f"HTTP {status} from {base_url} ({what}): {body[:2000].decode('utf-8', errors='replace')}"
 
-    def fail(kind: FailureKind, message: str) -> RemoteError:
-        return RemoteError(kind, message, detail, status=status, reached=True)
+    def fail(kind: FailureKind, template: str, said: str = "", **params: object) -> RemoteError:
+        """`said`: the same sentence followed by the server's own words, used when the server gave some."""
+        if said and words:
+            return RemoteError(kind, said, detail, status=status, reached=True, words=words, **params)
+        return RemoteError(kind, template, detail, status=status, reached=True, **params)
 
     if status == 401:
         if has_api_key:
             return fail(
                 FailureKind.NETWORK,
-                _with_server_words(
+                QT_TRANSLATE_NOOP(
+                    "Engine",
                     "The server rejected the API key (401 Unauthorized). Check the key in Settings → Remote server.",
-                    words,
+                ),
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "The server rejected the API key (401 Unauthorized). Check the key in Settings → Remote server. "
+                    "The server said: “{words}”",
                 ),
             )
         return fail(
             FailureKind.NETWORK,
-            "The server needs an API key (401 Unauthorized). Enter it in Settings → Remote server.",
+            QT_TRANSLATE_NOOP(
+                "Engine", "The server needs an API key (401 Unauthorized). Enter it in Settings → Remote server."
+            ),
         )
     if status == 403:
         return fail(
             FailureKind.NETWORK,
-            _with_server_words(
+            QT_TRANSLATE_NOOP(
+                "Engine",
                 "The server refused access (403 Forbidden): the API key lacks permission for this model, or the "
                 "server does not accept requests from this computer. Check the key and the server's access settings.",
-                words,
+            ),
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "The server refused access (403 Forbidden): the API key lacks permission for this model, or the "
+                "server does not accept requests from this computer. Check the key and the server's access settings. "
+                "The server said: “{words}”",
             ),
         )
     if what == "models" and status in (404, 405):
         return fail(
             FailureKind.NETWORK,
-            f"There is no OpenAI-compatible API at {base_url} (HTTP {status} for /models). The address usually ends "
-            "in /v1, for example http://localhost:11434/v1.",
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "There is no OpenAI-compatible API at {url} (HTTP {code} for /models). The address usually ends "
+                "in /v1, for example http://localhost:11434/v1.",
+            ),
+            url=base_url,
+            code=status,
         )
     pinned = status == 400 and "pinned" in lowered  # transformers serve started for one model, asked for another
     if status == 404 or pinned or (status == 400 and "model" in lowered and "not found" in lowered):
         if offered:
             return fail(
                 FailureKind.MODEL_NOT_FOUND,
-                f"The server has no model named “{model}”. It offers: {list_names(offered)}. Choose one of them in "
-                "Settings → Remote server.",
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "The server has no model named “{model}”. It offers: {models}. Choose one of them in "
+                    "Settings → Remote server.",
+                ),
+                model=model,
+                models=list_names(offered),
             )
         return fail(
             FailureKind.MODEL_NOT_FOUND,
-            _with_server_words(
-                f"The server has no model named “{model}” (HTTP {status}). Check the model name in Settings → "
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "The server has no model named “{model}” (HTTP {code}). Check the model name in Settings → "
                 "Remote server.",
-                words,
             ),
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "The server has no model named “{model}” (HTTP {code}). Check the model name in Settings → "
+                "Remote server. The server said: “{words}”",
+            ),
+            model=model,
+            code=status,
         )
     if status in (400, 413, 422) and any(w in lowered for w in _CONTEXT_WORDS):
         return fail(
             FailureKind.CONTEXT_OVERFLOW,
-            _with_server_words(
+            QT_TRANSLATE_NOOP(
+                "Engine",
                 "The text is too long for the server's model. Shorten it, or set the remote context length in "
                 "Settings to what the server allows.",
-                words,
+            ),
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "The text is too long for the server's model. Shorten it, or set the remote context length in "
+                "Settings to what the server allows. The server said: “{words}”",
             ),
         )
     if status == 429:
         return fail(
             FailureKind.NETWORK,
-            _with_server_words(
-                "The server is busy or a usage limit was reached (429). Wait a moment, then try again.", words
+            QT_TRANSLATE_NOOP(
+                "Engine", "The server is busy or a usage limit was reached (429). Wait a moment, then try again."
+            ),
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "The server is busy or a usage limit was reached (429). Wait a moment, then try again. The server "
+                "said: “{words}”",
             ),
         )
     if status >= 500:
-        if status in (502, 503, 504):
-            sentence = (
-                f"The server is unavailable or overloaded (HTTP {status}); it may still be starting or loading the "
-                "model. Try again in a moment."
-            )
-        else:
-            sentence = f"The server had an internal error (HTTP {status}). Check the server's log, then try again."
         if looks_like_html(body, content_type):
             words = ""
-        return fail(FailureKind.NETWORK, _with_server_words(sentence, words))
+        if status in (502, 503, 504):
+            return fail(
+                FailureKind.NETWORK,
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "The server is unavailable or overloaded (HTTP {code}); it may still be starting or loading "
+                    "the model. Try again in a moment.",
+                ),
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "The server is unavailable or overloaded (HTTP {code}); it may still be starting or loading "
+                    "the model. Try again in a moment. The server said: “{words}”",
+                ),
+                code=status,
+            )
+        return fail(
+            FailureKind.NETWORK,
+            QT_TRANSLATE_NOOP(
+                "Engine", "The server had an internal error (HTTP {code}). Check the server's log, then try again."
+            ),
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "The server had an internal error (HTTP {code}). Check the server's log, then try again. The "
+                "server said: “{words}”",
+            ),
+            code=status,
+        )
     if looks_like_html(body, content_type):
         return fail(
             FailureKind.NETWORK,
-            f"The server answered with a web page (HTTP {status}), not the OpenAI-compatible API. Check the address: "
-            "it usually ends in /v1.",
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "The server answered with a web page (HTTP {code}), not the OpenAI-compatible API. Check the "
+                "address: it usually ends in /v1.",
+            ),
+            code=status,
         )
     return fail(
         FailureKind.NETWORK,
-        _with_server_words(f"The server refused the request (HTTP {status}).", words),
+        QT_TRANSLATE_NOOP("Engine", "The server refused the request (HTTP {code})."),
+        QT_TRANSLATE_NOOP("Engine", "The server refused the request (HTTP {code}). The server said: “{words}”"),
+        code=status,
     )
 
 
@@ -185,49 +257,79 @@ def transport_error(exc: BaseException, base_url: str, *, reached: bool, connect
     if isinstance(exc, httpx.ConnectTimeout):
         return RemoteError(
             FailureKind.NETWORK,
-            f"The server at {base_url} did not accept a connection within {connect_timeout:g} s. Check the address, "
-            "that the server is running, and any firewall in between.",
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "The server at {url} did not accept a connection within {timeout:g} s. Check the address, that the "
+                "server is running, and any firewall in between.",
+            ),
             detail,
+            url=base_url,
+            timeout=connect_timeout,
         )
     if isinstance(exc, httpx.ConnectError):
         if "refused" in text or "errno 111" in text or "errno 61" in text or "10061" in text:
-            message = (
-                f"Nothing answers at {base_url}: the connection was refused. Start the server (Ollama, vLLM, LM "
-                "Studio, llama.cpp server or transformers serve), or check the address and port in Settings."
+            template = QT_TRANSLATE_NOOP(
+                "Engine",
+                "Nothing answers at {url}: the connection was refused. Start the server (Ollama, vLLM, LM Studio, "
+                "llama.cpp server or transformers serve), or check the address and port in Settings.",
             )
         elif "certificate" in text or "ssl" in text or "tls" in text:
-            message = (
-                f"A secure connection to {host} could not be set up (its certificate was not accepted). Check the "
-                "address, or the server's certificate."
+            template = QT_TRANSLATE_NOOP(
+                "Engine",
+                "A secure connection to {host} could not be set up (its certificate was not accepted). Check the "
+                "address, or the server's certificate.",
             )
         elif "name" in text or "nodename" in text or "getaddrinfo" in text or "resolve" in text:
-            message = f"The server name “{host}” could not be found. Check the address in Settings and your network."
-        else:
-            message = (
-                f"Could not connect to {base_url}. Check the address, that the server is running, and your network."
+            template = QT_TRANSLATE_NOOP(
+                "Engine", "The server name “{host}” could not be found. Check the address in Settings and your network."
             )
-        return RemoteError(FailureKind.NETWORK, message, detail)
+        else:
+            template = QT_TRANSLATE_NOOP(
+                "Engine",
+                "Could not connect to {url}. Check the address, that the server is running, and your network.",
+            )
+        return RemoteError(FailureKind.NETWORK, template, detail, url=base_url, host=host)
     if isinstance(exc, httpx.TimeoutException):
         return RemoteError(
-            FailureKind.NETWORK, f"The server at {base_url} stopped answering. Try again.", detail, reached=reached
+            FailureKind.NETWORK,
+            QT_TRANSLATE_NOOP("Engine", "The server at {url} stopped answering. Try again."),
+            detail,
+            reached=reached,
+            url=base_url,
         )
     if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError | OSError):
         if not reached:
             return RemoteError(
                 FailureKind.NETWORK,
-                f"The program at {base_url} does not speak HTTP, or closed the connection without an answer. Check "
-                "the address and port: they must point to an OpenAI-compatible server.",
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "The program at {url} does not speak HTTP, or closed the connection without an answer. Check "
+                    "the address and port: they must point to an OpenAI-compatible server.",
+                ),
                 detail,
+                url=base_url,
             )
         return RemoteError(
             FailureKind.NETWORK,
-            "The connection to the server broke before the answer was complete (the server may have stopped or "
-            "restarted). Try again; if it keeps happening, check the server's log.",
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "The connection to the server broke before the answer was complete (the server may have stopped or "
+                "restarted). Try again; if it keeps happening, check the server's log.",
+            ),
             detail,
             reached=True,
         )
     if isinstance(exc, httpx.InvalidURL | httpx.UnsupportedProtocol):
-        return RemoteError(FailureKind.NETWORK, f"“{base_url}” is not a usable server address.", detail)
+        return RemoteError(
+            FailureKind.NETWORK,
+            QT_TRANSLATE_NOOP("Engine", "“{url}” is not a usable server address."),
+            detail,
+            url=base_url,
+        )
     return RemoteError(
-        FailureKind.NETWORK, f"Talking to the server at {base_url} failed. Try again.", detail, reached=reached
+        FailureKind.NETWORK,
+        QT_TRANSLATE_NOOP("Engine", "Talking to the server at {url} failed. Try again."),
+        detail,
+        reached=reached,
+        url=base_url,
     )

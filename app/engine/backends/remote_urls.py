@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 from app.engine.backends.remote_errors import RemoteError
 from app.engine.requests import FailureKind
+from app.translatable import QT_TRANSLATE_NOOP
 
 SERVER_BASE_URLS: tuple[tuple[str, str], ...] = (
     ("Ollama", "http://localhost:11434/v1"),
@@ -37,14 +38,25 @@ SERVER_BASE_URLS: tuple[tuple[str, str], ...] = (
 
 
 _ENDPOINT_SUFFIXES = ("/chat/completions", "/completions", "/models")
+EXAMPLE_URL = "http://localhost:11434/v1"
+UNENCRYPTED_KEY = QT_TRANSLATE_NOOP(
+    "Engine",
+    "The API key would be sent unencrypted over http:// to {host}: anyone on the network between here and there "
+    "could read it (and your text). Use an https:// address, or a server on this computer.",
+)
 
 
 def normalize_base_url(url: str) -> str:
     """The base URL without a trailing slash (or a pasted endpoint path); RemoteError when it is not a URL."""
     text = url.strip()
-    example = "for example http://localhost:11434/v1"
     if not text:
-        raise RemoteError(FailureKind.NETWORK, f"No server address is set. Enter the server's base URL, {example}.")
+        raise RemoteError(
+            FailureKind.NETWORK,
+            QT_TRANSLATE_NOOP(
+                "Engine", "No server address is set. Enter the server's base URL, for example {example}."
+            ),
+            example=EXAMPLE_URL,
+        )
     try:
         parts = urlsplit(text)
     except ValueError:  # e.g. an unclosed "[" of an IPv6 address
@@ -52,12 +64,22 @@ def normalize_base_url(url: str) -> str:
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         raise RemoteError(
             FailureKind.NETWORK,
-            f"The address “{text}” is not usable: it must start with http:// or https://, {example}.",
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "The address “{address}” is not usable: it must start with http:// or https://, for example {example}.",
+            ),
+            address=text,
+            example=EXAMPLE_URL,
         )
     try:
         parts.port  # noqa: B018 - raises ValueError on a port that is not a number
     except ValueError as exc:
-        raise RemoteError(FailureKind.NETWORK, f"The port in “{text}” is not a number ({example}).") from exc
+        raise RemoteError(
+            FailureKind.NETWORK,
+            QT_TRANSLATE_NOOP("Engine", "The port in “{address}” is not a number (for example {example})."),
+            address=text,
+            example=EXAMPLE_URL,
+        ) from exc
     base = f"{parts.scheme.lower()}://{parts.netloc}{parts.path}".rstrip("/")
     for suffix in _ENDPOINT_SUFFIXES:
         if base.endswith(suffix):
@@ -77,8 +99,8 @@ def is_loopback_host(host: str) -> bool:
         return False
 
 
-def remote_url_warning(url: str, has_api_key: bool) -> str | None:
-    """A warning when an API key would travel unencrypted (plain http:// to another computer); else None."""
+def unencrypted_key_host(url: str, has_api_key: bool) -> str | None:
+    """The host an API key would travel to unencrypted (plain http:// to another computer); else None."""
     try:
         parts = urlsplit(url.strip())
         host = parts.hostname or ""
@@ -86,10 +108,13 @@ def remote_url_warning(url: str, has_api_key: bool) -> str | None:
         return None
     if not has_api_key or parts.scheme.lower() != "http" or not host or is_loopback_host(host):
         return None
-    return (
-        f"The API key would be sent unencrypted over http:// to {host}: anyone on the network between here and "
-        "there could read it (and your text). Use an https:// address, or a server on this computer."
-    )
+    return host
+
+
+def remote_url_warning(url: str, has_api_key: bool) -> str | None:
+    """A warning when an API key would travel unencrypted (UNENCRYPTED_KEY, in English); else None."""
+    host = unencrypted_key_host(url, has_api_key)
+    return UNENCRYPTED_KEY.format(host=host) if host is not None else None
 
 
 def short_model_name(model: str) -> str:

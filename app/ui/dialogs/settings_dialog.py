@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.engine.backends.remote_urls import SERVER_BASE_URLS, remote_url_warning
+from app.engine.backends.remote_urls import SERVER_BASE_URLS, UNENCRYPTED_KEY, unencrypted_key_host
 from app.engine.downloads import downloads_root
 from app.engine.requests import ModelInfo
 from app.model_choice import REMOTE_KEY_NAME
@@ -37,6 +37,7 @@ from app.paths import AppPaths
 from app.secrets import SecretStore, SecretsUnavailable
 from app.store.settings import SAMPLING_PARAMETERS, SAMPLING_TASKS, Settings, register_defaults
 from app.translatable import QT_TRANSLATE_NOOP
+from app.ui.messages import engine_text, info_note
 from app.ui.theme import THEMES
 
 log = logging.getLogger(__name__)
@@ -169,10 +170,10 @@ class SettingsDialog(QDialog):
         )
         if info is not None and info.gpu_note:
             detected += " " + QCoreApplication.translate("Settings", "Why not the GPU: {reason}").format(
-                reason=info.gpu_note
+                reason=info_note(info, "gpu_note")
             )
         if info is not None and info.dtype_note:
-            detected += " " + info.dtype_note
+            detected += " " + info_note(info, "dtype_note")
         self.detected = QLabel(detected)
         self.detected.setWordWrap(True)
         # A wrapped label in a form row is sized for one line before the dialog has a width; reserve its lines.
@@ -293,8 +294,9 @@ class SettingsDialog(QDialog):
 
     def _update_warning(self) -> None:
         has_key = bool(self.api_key.text().strip()) or bool(self.secrets.get(REMOTE_KEY_NAME))
-        warning = remote_url_warning(self.settings.get("remote/base_url", str), has_key)
-        self.warning.setText(warning or "")
+        host = unencrypted_key_host(self.settings.get("remote/base_url", str), has_key)
+        warning = QCoreApplication.translate("Engine", UNENCRYPTED_KEY).format(host=host) if host else ""
+        self.warning.setText(warning)
         self.warning.setVisible(bool(warning))
 
     def _refresh_key_status(self) -> None:
@@ -337,7 +339,9 @@ class SettingsDialog(QDialog):
         self._tester.start(self.settings.get("remote/base_url", str), key, self.remote_model.text().strip())
 
     def _show_report(self, report: object) -> None:
-        message = getattr(report, "message", "")
+        message = engine_text(
+            getattr(report, "template", ""), getattr(report, "params", {}), getattr(report, "message", "")
+        )
         ok = bool(getattr(report, "ok", False))
         self.report.setText(("✔ " if ok else "✖ ") + message)
 
