@@ -28,6 +28,8 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import Any, Protocol, TypeVar
 
+from app.worker.priority import yield_to_the_window
+
 log = logging.getLogger(__name__)
 
 _ctx = multiprocessing.get_context("spawn")
@@ -183,6 +185,7 @@ def _end(process: BaseProcess) -> None:
 
 def serve(conn: Connection) -> None:
     """The child's loop: answer calls until the GUI process closes its end (or dies)."""
+    yield_to_the_window()
     while True:
         try:
             message = conn.recv()
