@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,8 +18,13 @@ from app.store.line_endings import LineEndings, unix
 _untitled = itertools.count(1)
 
 # A longer text goes into the document a slice per event-loop turn, read-only until it is all there: setPlainText
-# of 5 MB holds the GUI thread ~200 ms here, one 32,000-character slice ~3 ms.
-SLICE_CHARS = 32_000
+# of 5 MB holds the GUI thread ~200 ms here. A 32,000-character slice takes 3 ms on an idle machine but 15-35 ms
+# while a model streams on the same cores, so the slices are sized by the time they take, not by a fixed length.
+# The first is small because it shares its turn with the new tab's first layout and paint.
+SLICE_CHARS = 32_000  # texts longer than this go in slice by slice
+FIRST_SLICE_CHARS = 4_000
+SLICE_RANGE = (2_000, 64_000)
+SLICE_BUDGET_S = 0.004
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,7 @@ class Document(QObject):
         self.qdoc.setDocumentLayout(QPlainTextDocumentLayout(self.qdoc))
         self._filling: str | None = None  # the whole text while it goes in slice by slice
         self._fill_position = 0
+        self._slice_chars = FIRST_SLICE_CHARS
         self._fill_timer: QTimer | None = None
         self._modified_when_loaded = modified
         # The text as a Python string until the next edit: copying 5 MB out of the QTextDocument holds the GUI
@@ -100,7 +107,8 @@ class Document(QObject):
         text, start = self._filling, self._fill_position
         if text is None:
             return
-        end = min(len(text), start + SLICE_CHARS)
+        began = time.perf_counter()
+        end = min(len(text), start + self._slice_chars)
         if end < len(text):
             cut = text.rfind("\n", start, end)
             end = cut + 1 if cut > start else end  # whole lines when there are any
@@ -114,6 +122,11 @@ class Document(QObject):
         self._fill_position = end
         if end >= len(text):
             self.finish_loading()
+            return
+        took = max(time.perf_counter() - began, 1e-4)
+        low, high = SLICE_RANGE
+        grow = min(SLICE_BUDGET_S / took, 2.0)  # at most doubling: one quick turn says little about the next
+        self._slice_chars = max(low, min(high, int((end - start) * grow)))
 
     def finish_loading(self) -> None:
         """Put the rest of the text in at once (also what closing a half-loaded document does)."""
