@@ -278,7 +278,8 @@ def main() -> int:
         window.continuation.settle(accept=True)
 
         def when_idle() -> None:
-            if "activities_1" in marks:
+            # The chat must have finished stopping too: a question sent while it stops is not taken.
+            if "activities_1" in marks and chat.phase is ChatPhase.IDLE:
                 chat_stream()
             else:
                 later(50, when_idle)

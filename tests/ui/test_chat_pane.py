@@ -17,7 +17,7 @@ from PySide6.QtGui import QGuiApplication, QTextBlock, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QWidget
 
 from app.engine.chat_prompts import PRESETS
-from app.engine.requests import Chat, Done, Failure, ModelSpec, Request, Sampling
+from app.engine.requests import Chat, Done, Failure, ModelSpec, RawText, Request, Sampling
 from app.gui import AppContext, compose
 from app.paths import AppPaths
 from app.store.conversations import (
@@ -276,6 +276,43 @@ def test_escape_stops_and_keeps_what_was_written(rig: Rig) -> None:
     answer = pane.controller.messages[-1]
     assert answer.role == "assistant" and answer.stats["reason"] == "cancelled"
     assert "stopped" in pane.view.toPlainText() and pane.send_button.text() == "Send"
+
+
+def test_a_question_stopped_while_queued_can_be_asked_again(rig: Rig) -> None:
+    """Stop while the question waits behind another request (say a continuation), then ask again: it is answered."""
+    pane = rig.open_pane()
+    ahead = rig.client.submit(Request("continue", RawText("A long text"), LONG, source="editor"))
+    with rig.qtbot.waitSignal(pane.controller.phase_changed, check_params_cb=lambda p: p is Phase.WAITING):
+        rig.qtbot.keyClicks(pane.input, "Are you queued?")
+        rig.qtbot.keyClick(pane.input, Qt.Key.Key_Return)
+    with rig.qtbot.waitSignal(pane.controller.turn_finished, timeout=10_000) as stopped:
+        rig.qtbot.keyClick(pane.input, Qt.Key.Key_Escape)
+    assert stopped.args[0].cancelled and pane.controller.phase is Phase.IDLE
+    assert pane.send_button.text() == "Send"
+    ahead.cancel()
+    result = rig.type_and_send("Now answer, please.")
+    assert isinstance(result, Done) and not result.cancelled
+    assert pane.controller.messages[-1].role == "assistant"
+
+
+def test_a_question_sent_while_the_answer_stops_is_asked_once_it_has_stopped(rig: Rig) -> None:
+    pane = rig.open_pane()
+    rig.sampling = LONG
+    rig.qtbot.keyClicks(pane.input, "Go on and on")
+    with rig.qtbot.waitSignal(pane.controller.answer_delta, timeout=60_000):
+        rig.qtbot.keyClick(pane.input, Qt.Key.Key_Return)
+    rig.qtbot.keyClick(pane.input, Qt.Key.Key_Escape)
+    assert pane.controller.phase is Phase.STOPPING
+    rig.sampling = SHORT
+    rig.qtbot.keyClicks(pane.input, "Something else")
+    with rig.qtbot.waitSignals([pane.controller.turn_finished, pane.controller.turn_finished], timeout=60_000):
+        rig.qtbot.keyClick(pane.input, Qt.Key.Key_Return)
+    rig.qtbot.waitUntil(lambda: pane.controller.phase is Phase.IDLE and len(pane.controller.messages) == 4)
+    assert [(m.role, m.content) for m in pane.controller.messages if m.role == "user"] == [
+        ("user", "Go on and on"),
+        ("user", "Something else"),
+    ]
+    assert pane.controller.messages[-1].role == "assistant" and pane.input.toPlainText() == ""
 
 
 def test_html_shows_as_text_and_only_web_links_open_on_click(rig: Rig) -> None:

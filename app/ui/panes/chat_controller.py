@@ -190,6 +190,7 @@ class ChatController(QObject):
     phase_changed = Signal(object)  # Phase
     attachment_changed = Signal(object)  # Grounding | None: the context attached to the next message
     too_long = Signal(object, str, str)  # TooLong, the message text, the explanation
+    unsent = Signal(str)  # a question asked while stopping that could not be sent after all
     search_results = Signal(str, object)  # query, list[SearchHit] (query "": show every conversation)
     deleted = Signal(object)  # Conversation, for an Undo offer
     store_opened = Signal(object)  # OpenReport
@@ -531,6 +532,10 @@ class ChatController(QObject):
 
     def send(self, text: str) -> bool:
         """Ask `text` in the open conversation (starting one if none is open). False when not sent."""
+        if self.phase is Phase.STOPPING and self._after_turn is None and text.strip() and not self._closed:
+            # Asked while the last answer is still stopping: asked as soon as it has stopped, not refused.
+            self._after_turn = lambda: self._send_later(text)
+            return True
         if not text.strip() or self.busy or self._loading is not None or self._closed:
             return False
         unsaved: Conversation | None = None
@@ -547,6 +552,10 @@ class ChatController(QObject):
         if self._turn is not None:
             self._turn.unsaved = unsaved
         return True
+
+    def _send_later(self, text: str) -> None:
+        if not self.send(text):
+            self.unsent.emit(text)
 
     def regenerate(self) -> bool:
         """Answer the last user message again (the last answer is replaced)."""

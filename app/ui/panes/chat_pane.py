@@ -308,6 +308,7 @@ class ChatPane(QWidget):
         c.phase_changed.connect(self._on_phase)
         c.attachment_changed.connect(self._on_attachment)
         c.too_long.connect(self._on_too_long)
+        c.unsent.connect(self._on_unsent)
         c.deleted.connect(self.sidebar.show_deleted)
         c.conversation_changed.connect(self._show_draft)
         self.sidebar.new_requested.connect(c.new_conversation)
@@ -484,6 +485,11 @@ class ChatPane(QWidget):
             ).format(text=shown, count=len(getattr(attachment, "text", "")))
         )
         self.input.setPlaceholderText(QCoreApplication.translate("ChatPane", "Ask a question about the attached text"))
+
+    def _on_unsent(self, text: str) -> None:
+        """A question typed while the last answer stopped could not go out: it goes back where it was typed."""
+        if not self.input.toPlainText().strip():
+            self.input.setPlainText(text)
 
     def _on_too_long(self, result: TooLong, text: str, explanation: str) -> None:
         if not self.input.toPlainText().strip():
