@@ -1,4 +1,4 @@
-"""An in-memory keyring backend, the test backend the issue allows in place of the OS keyring.
+"""An in-memory keyring backend, used by the tests in place of the OS keyring (none runs on a headless CI machine).
 
 keyring 25 ships only the "fail" and "null" backends besides the OS ones, so this is the smallest `KeyringBackend`
 subclass: a dict. Its negative priority keeps keyring's own backend discovery from ever choosing it.

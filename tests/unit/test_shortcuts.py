@@ -1,5 +1,5 @@
 """Default shortcuts (app/ui/actions.py): no clash with any platform's standard keys, no clash with each other, the
-defaults the issue asks for, and user overrides persisted in a real settings file."""
+defaults the cheat sheet documents, and user overrides persisted in a real settings file."""
 
 from __future__ import annotations
 
@@ -255,7 +255,7 @@ def test_every_action_states_its_scope() -> None:
     assert len({spec.id for spec in SPECS}) == len(SPECS)
 
 
-# -- (3) the defaults the issue asks for -------------------------------------------------------------------------------
+# -- (3) the documented defaults -------------------------------------------------------------------------------
 REQUIRED = {
     "ai.continue": ["Ctrl+Return"],
     "ai.stop": ["Esc"],
