@@ -9,10 +9,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6 import QtGui
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAccessible
 
 from app.engine.requests import Done, Failure
+from app.ui.messages import Level, MessageCenter, Notice, failure_text
 
 if TYPE_CHECKING:
     from app.ui.editor.continue_writing import ContinueWriting
@@ -93,6 +94,8 @@ class Announcer(QObject):
         super().__init__(parent or target)
         self._target = target
         self._runs: dict[str, _Run] = {}
+        self._notices: list[Notice] = []
+        self._failures_said: set[str] = set()  # since the notices were last read
 
     def announce(self, text: str, politeness: Politeness = Politeness.POLITE) -> None:
         if not text:
@@ -145,7 +148,28 @@ class Announcer(QObject):
         else:
             message = self.tr("{task} failed.").format(task=task)
         message = " ".join(part for part in (message, detail, hint) if part)
+        if ending is Ending.FAILED and detail:
+            self._failures_said.add(detail)
         self.announce(message, Politeness.ASSERTIVE if ending is Ending.FAILED else Politeness.POLITE)
+
+    # -- notices ---------------------------------------------------------------------------------------------
+    def follow_notices(self, messages: MessageCenter) -> None:
+        """Read the notice bar's notices: a blind user would not know one appeared."""
+        messages.posted.connect(self._on_notice)
+
+    def _on_notice(self, notice: Notice) -> None:
+        # A failed run posts its notice just before it reports how it ended; read on the next turn of the event
+        # loop, the notice is dropped when the run's "… failed. <why>" has already said the same words.
+        self._notices.append(notice)
+        QTimer.singleShot(0, self._read_notices)
+
+    def _read_notices(self) -> None:
+        notices, self._notices = self._notices, []
+        said, self._failures_said = self._failures_said, set()
+        for notice in notices:
+            if notice.text not in said:
+                urgent = notice.level is Level.ERROR
+                self.announce(notice.text, Politeness.ASSERTIVE if urgent else Politeness.POLITE)
 
     def _add(self, key: str, name: Callable[[], str], phase_changed: object) -> None:
         self._runs[key] = _Run(name)
@@ -190,7 +214,7 @@ class Announcer(QObject):
 
     def _done_or_failure(self, key: str, result: object, hint: str = "") -> None:
         if isinstance(result, Failure):
-            self.ended(key, Ending.FAILED, result.message)
+            self.ended(key, Ending.FAILED, failure_text(result))
         elif isinstance(result, Done) and result.cancelled:
             self.ended(key, Ending.STOPPED, hint=hint)
         else:
@@ -206,7 +230,7 @@ class Announcer(QObject):
     def _outcome(self, key: str, outcome: object) -> None:
         failure = getattr(outcome, "failure", None)
         if isinstance(failure, Failure):
-            self.ended(key, Ending.FAILED, failure.message)
+            self.ended(key, Ending.FAILED, failure_text(failure))
         elif getattr(outcome, "stopped", False):
             self.ended(key, Ending.STOPPED)
         else:

@@ -243,6 +243,7 @@ class MainWindow(QMainWindow):
         self.announcer = Announcer(self)
         chat = self.chat_pane.controller
         self.announcer.follow(self.continuation, self.review, self.summarizer, self.translator, chat)
+        self.announcer.follow_notices(messages)
         self._load_custom_actions()
         self.recovery_store = recovery.RecoveryStore(paths.data / "recovery")
         self.autosave = Autosave(self.workspace, self.recovery_store, parent=self)

@@ -195,7 +195,7 @@ def test_stopped_and_failed_runs_are_announced_and_a_failure_interrupts(qtbot) -
     review = fakes["review"]
     review.phase_changed.emit(_Phase.GENERATING)
     review.finished.emit(Failure(FailureKind.OUT_OF_MEMORY, "The model ran out of memory."))
-    assert said[-1] == ("Proofread failed. The model ran out of memory.", Politeness.ASSERTIVE)
+    assert said[-1] == ("Proofread failed. Out of memory. The model ran out of memory.", Politeness.ASSERTIVE)
     # Nothing is said for signals outside a run (a pane replaying a finished text).
     said.clear()
     fakes["translation"].output_text.emit("Nobody asked. ")
@@ -242,13 +242,22 @@ def test_the_window_announces_continue_writing_started_finished_stopped_and_fail
     assert said[0] == "Continue writing started." and said[-1].startswith("Continue writing stopped.")
     window.continuation.settle(accept=False)
 
-    said.clear()
     with qtbot.waitSignal(app_context.client.model_failed, timeout=60_000):
         app_context.client.load(ModelSpec(ref=str(tmp_path / "no-such-model")))
+    # The notice bar's notices are read too.
+    qtbot.waitUntil(lambda: said[-1].startswith("Model not found."), timeout=5_000)
+    window.messages.dismiss()
+    said.clear()
     with qtbot.waitSignal(window.continuation.finished, timeout=60_000):
         window.continue_writing()
-    assert said[-1].startswith("Continue writing failed. ")
+    assert said[-1].startswith("Continue writing failed. Model not found.")
     assert events[-1] == (said[-1], QAccessible.AnnouncementPoliteness.Assertive)
+    # The notice bar shows the same failure again; it is not read a second time.
+    notice = window.messages.current
+    assert notice is not None and notice.text in said[-1]
+    window.messages.info("Diagnostics copied to the clipboard.")
+    qtbot.waitUntil(lambda: said[-1] == "Diagnostics copied to the clipboard.", timeout=5_000)
+    assert sum(notice.text in text for text in said) == 1
 
 
 # -- keyboard ------------------------------------------------------------------------------------------------------

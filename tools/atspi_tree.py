@@ -1,0 +1,231 @@
+#!/usr/bin/python3
+"""Read Inkwell's accessibility tree from outside the app, the way a screen reader (Orca) does: over AT-SPI.
+
+Starts a virtual screen (Xvfb), a D-Bus session with the AT-SPI bus, and the real app; opens the task panes through
+their View menu entries (AT-SPI actions, as a reader would); then prints the role and name of every control in the
+window and exits non-zero if an interactive control has no name. See docs/accessibility.md.
+
+Run with the system Python, which has pyatspi (Debian: python3-pyatspi, at-spi2-core, xvfb, dbus-x11):
+    /usr/bin/python3 tools/atspi_tree.py [--all] [--timeout 90]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+BUS_LAUNCHER = "/usr/libexec/at-spi-bus-launcher"
+# Roles a user acts on: each needs a name. Labels, panels and scroll bars are read through what they belong to.
+INTERACTIVE = {
+    "push button",
+    "toggle button",
+    "check box",
+    "radio button",
+    "combo box",
+    "text",
+    "entry",
+    "password text",
+    "list",
+    "list box",
+    "tree",
+    "tree table",
+    "table",
+    "spin button",
+    "slider",
+    "page tab",
+}
+# Containers printed for orientation (with their children indented under them).
+HEADINGS = {"frame", "dialog", "page tab list", "menu bar", "panel", "filler", "split pane", "scroll pane"}
+# The View menu entries that open the panes (a dock hidden at start is not in the window's tree).
+PANE_ENTRIES = ("Summarize Pane", "Translate Pane", "Chat Pane", "Outline", "History")
+
+
+def _start_screen() -> tuple[subprocess.Popen[bytes], str]:
+    for number in range(90, 130):
+        display = f":{number}"
+        if Path(f"/tmp/.X11-unix/X{number}").exists():
+            continue
+        screen = subprocess.Popen(["Xvfb", display, "-screen", "0", "1400x900x24", "-nolisten", "tcp"])
+        for _ in range(50):
+            if subprocess.run(["xdpyinfo", "-display", display], capture_output=True).returncode == 0:
+                return screen, display
+            time.sleep(0.1)
+        screen.kill()
+    raise SystemExit("no free X display for Xvfb")
+
+
+def _start_session_bus(env: dict[str, str]) -> tuple[str, int]:
+    out = subprocess.run(["dbus-launch", "--sh-syntax"], env=env, capture_output=True, text=True, check=True).stdout
+    address = re.search(r"DBUS_SESSION_BUS_ADDRESS='([^']+)'", out)
+    pid = re.search(r"DBUS_SESSION_BUS_PID=(\d+)", out)
+    if address is None or pid is None:
+        raise SystemExit(f"dbus-launch said: {out}")
+    return address.group(1), int(pid.group(1))
+
+
+def _name(node: Any) -> str:
+    """The name a reader says: the accessible name, or for a combo box (whose name is its current item in Qt on
+    Linux) the label it is labelled by, as Orca does."""
+    import pyatspi
+
+    name = (node.name or "").strip()
+    role = node.getRoleName()
+    if role == "combo box" or not name:
+        labels = []
+        for relation in node.getRelationSet():
+            if relation.getRelationType() == pyatspi.RELATION_LABELLED_BY:
+                labels += [(relation.getTarget(i).name or "").strip() for i in range(relation.getNTargets())]
+        labelled = " ".join(label for label in labels if label)
+        if labelled:
+            return f"{labelled} ({name})" if name and role == "combo box" else labelled
+    return name
+
+
+def _find_app(pid: int, timeout: float) -> Any:
+    import pyatspi
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        desktop = pyatspi.Registry.getDesktop(0)
+        for i in range(desktop.childCount):
+            app = desktop.getChildAtIndex(i)
+            try:
+                if app is not None and app.get_process_id() == pid and app.childCount > 0:
+                    frame = app.getChildAtIndex(0)
+                    if frame is not None and frame.childCount > 0:
+                        return app
+            except Exception:  # an application leaving the bus while we look
+                continue
+        time.sleep(0.5)
+    return None
+
+
+def _walk(node: Any, depth: int = 0) -> Any:
+    yield node, depth
+    try:
+        count = node.childCount
+    except Exception:  # a node gone while we walk
+        return
+    for i in range(count):
+        child = node.getChildAtIndex(i)
+        if child is not None:
+            yield from _walk(child, depth + 1)
+
+
+def _open_panes(app: Any) -> list[str]:
+    """Trigger the View menu's pane entries through AT-SPI actions, as a screen-reader user would."""
+    opened = []
+    for node, _depth in _walk(app):
+        role = node.getRoleName()
+        if role not in ("check menu item", "menu item"):
+            continue
+        name = (node.name or "").replace("&", "")
+        if name not in PANE_ENTRIES:
+            continue
+        try:
+            action = node.queryAction()
+            if action.nActions > 0:
+                action.doAction(0)
+                opened.append(name)
+        except NotImplementedError:
+            continue
+    return opened
+
+
+def _focusable(node: Any) -> bool:
+    """A read-only text view (the chat, a diff) has the role "label" in Qt, yet takes the keyboard: it needs a name.
+    Only one on screen: a hidden label (the notice bar's, between notices) is named by the text it will show."""
+    import pyatspi
+
+    if node.getRoleName() != "label":
+        return False
+    states = node.getState()
+    return bool(states.contains(pyatspi.STATE_FOCUSABLE) and states.contains(pyatspi.STATE_SHOWING))
+
+
+def _report(app: Any, everything: bool) -> tuple[list[str], list[str]]:
+    lines, unnamed = [], []
+    for node, depth in _walk(app):
+        role = node.getRoleName()
+        parent = node.parent
+        if role in INTERACTIVE and parent is not None and parent.getRoleName() == "combo box":
+            continue  # a combo box's popup list: read as part of the combo box
+        if role in INTERACTIVE or _focusable(node):
+            name = _name(node)
+            lines.append(f"{'  ' * depth}{role}: {name or '<NO NAME>'}")
+            if not name:
+                unnamed.append(f"{role} in {parent.getRoleName() if parent else '?'} {parent.name if parent else ''}")
+        elif everything or role in HEADINGS:
+            name = (node.name or "").strip()
+            if everything or name:
+                lines.append(f"{'  ' * depth}[{role}] {name}")
+    return lines, unnamed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--all", action="store_true", help="print every node, not only controls and named groups")
+    parser.add_argument("--timeout", type=float, default=90.0, help="seconds to wait for the window")
+    parser.add_argument("--python", default=str(REPO / ".venv" / "bin" / "python"), help="the app's interpreter")
+    args = parser.parse_args()
+    for tool in ("Xvfb", "xdpyinfo", "dbus-launch"):
+        if shutil.which(tool) is None:
+            raise SystemExit(f"{tool} is missing (Debian: sudo apt-get install xvfb x11-utils dbus-x11)")
+    if not Path(BUS_LAUNCHER).exists():
+        raise SystemExit("at-spi-bus-launcher is missing (Debian: sudo apt-get install at-spi2-core)")
+
+    screen, display = _start_screen()
+    home = tempfile.mkdtemp(prefix="inkwell-atspi-")
+    env = dict(os.environ, DISPLAY=display)
+    env.pop("QT_QPA_PLATFORM", None)
+    address, bus_pid = _start_session_bus(env)
+    env["DBUS_SESSION_BUS_ADDRESS"] = address
+    launcher = subprocess.Popen([BUS_LAUNCHER, "--launch-immediately"], env=env)
+    app_process: subprocess.Popen[bytes] | None = None
+    try:
+        os.environ.update(DISPLAY=display, DBUS_SESSION_BUS_ADDRESS=address)
+        import pyatspi  # noqa: F401  (after the bus address is set: it connects on import)
+
+        app_env = dict(env, QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1", INKWELL_HOME=home, PYTHONPATH=str(REPO))
+        app_process = subprocess.Popen(
+            [args.python, "-m", "app"], cwd=REPO, env=app_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        app = _find_app(app_process.pid, args.timeout)
+        if app is None:
+            print(f"no Inkwell window on the AT-SPI bus after {args.timeout:.0f} s", file=sys.stderr)
+            return 2
+        opened = _open_panes(app)
+        time.sleep(1.0)  # the panes' widgets register on the bus as they show
+        lines, unnamed = _report(app, args.all)
+        print(f"Inkwell (pid {app_process.pid}) over AT-SPI; panes opened: {', '.join(opened) or 'none'}")
+        print("\n".join(lines))
+        controls = sum(1 for line in lines if not line.lstrip().startswith("["))
+        print(f"\n{controls} interactive controls, {len(unnamed)} without a name")
+        for item in unnamed:
+            print(f"UNNAMED: {item}", file=sys.stderr)
+        return 1 if unnamed else 0
+    finally:
+        if app_process is not None:
+            app_process.send_signal(signal.SIGTERM)
+            try:
+                app_process.wait(10)
+            except subprocess.TimeoutExpired:
+                app_process.kill()
+        launcher.terminate()
+        os.kill(bus_pid, signal.SIGTERM)
+        screen.terminate()
+        shutil.rmtree(home, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
