@@ -1,4 +1,7 @@
-"""The user interface's language: Qt translation files (.qm) from resources/translations, chosen in Settings."""
+"""The user interface's language: Qt translation files (.qm) from resources/translations, chosen in Settings.
+
+The setting is a translation's name ("zh_CN"), "en", or "system": the system's language when Inkwell has a
+translation for it, else English."""
 
 from __future__ import annotations
 
@@ -12,6 +15,26 @@ from app.resources import resource_path
 log = logging.getLogger(__name__)
 
 
+SYSTEM = "system"
+
+
+def resolve(language: str, locale: QLocale | None = None) -> str:
+    """The translation a setting stands for: "system" becomes the system locale's, or "en" when there is none."""
+    if language != SYSTEM:
+        return language or "en"
+    locale = locale if locale is not None else QLocale.system()
+    if locale.language() == QLocale.Language.Chinese:
+        traditional = locale.script() == QLocale.Script.TraditionalChineseScript or locale.territory() in (
+            QLocale.Country.Taiwan,
+            QLocale.Country.HongKong,
+            QLocale.Country.Macao,
+        )
+        candidates = ["zh_TW"] if traditional else ["zh_CN"]
+    else:
+        candidates = [locale.name(), locale.name().split("_")[0]]
+    return next((code for code in candidates if code != "C" and available(code)), "en")
+
+
 def translation_file(language: str) -> str:
     return str(resource_path("translations", f"inkwell_{language}.qm"))
 
@@ -21,7 +44,9 @@ def available(language: str) -> bool:
 
 
 def install(app: QApplication, language: str) -> list[QTranslator]:
-    """Load Inkwell's and Qt's own translations for `language` ("en": nothing to load). Keep the result alive."""
+    """Load Inkwell's and Qt's own translations for `language` ("en": nothing to load; "system": the system's).
+    Keep the result alive."""
+    language = resolve(language)
     if language in ("", "en"):
         return []
     installed: list[QTranslator] = []

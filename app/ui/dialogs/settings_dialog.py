@@ -42,7 +42,7 @@ from app.ui.theme import THEMES
 
 log = logging.getLogger(__name__)
 
-register_defaults({"ui/language": "en"})
+register_defaults({"ui/language": "system"})
 
 DEVICES = (
     ("auto", QT_TRANSLATE_NOOP("Settings", "Automatic (GPU when there is one)")),
@@ -72,7 +72,13 @@ PARAMETER_NAMES = {
     "repetition_penalty": QT_TRANSLATE_NOOP("Settings", "Repetition penalty"),
     "max_new_tokens": QT_TRANSLATE_NOOP("Settings", "Max new tokens (0 = automatic)"),
 }
-LANGUAGES = (("en", "English"), ("zh_CN", "简体中文"))
+THEME_NAMES = (
+    QT_TRANSLATE_NOOP("Settings", "Follow the system"),
+    QT_TRANSLATE_NOOP("Settings", "Light"),
+    QT_TRANSLATE_NOOP("Settings", "Dark"),
+)
+# Each language by its own name (a reader of it finds it whatever the interface's language is now).
+LANGUAGES = (("system", QT_TRANSLATE_NOOP("Settings", "Follow the system")), ("en", "English"), ("zh_CN", "简体中文"))
 
 
 class _ConnectionTester(QObject):
@@ -405,9 +411,7 @@ class SettingsDialog(QDialog):
     def _appearance_tab(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
-        self.theme = self._combo(
-            tuple(zip(THEMES, ("Follow the system", "Light", "Dark"), strict=True)), self.settings.get("ui/theme", str)
-        )
+        self.theme = self._combo(tuple(zip(THEMES, THEME_NAMES, strict=True)), self.settings.get("ui/theme", str))
         self.theme.currentIndexChanged.connect(lambda _i: self._set("ui/theme", self._combo_value(self.theme)))
         form.addRow(QCoreApplication.translate("Settings", "Theme:"), self.theme)
         from app.ui import i18n
@@ -416,7 +420,7 @@ class SettingsDialog(QDialog):
             (
                 code,
                 name
-                if i18n.available(code)
+                if code == i18n.SYSTEM or i18n.available(code)
                 else f"{name} ({QCoreApplication.translate('Settings', 'translation not installed yet')})",
             )
             for code, name in LANGUAGES
