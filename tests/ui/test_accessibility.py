@@ -374,3 +374,18 @@ def test_the_editor_text_grows_with_a_larger_system_font(qtbot, monkeypatch) -> 
     assert large.font().pointSizeF() == 16.0 + editor_module.LARGER_THAN_SYSTEM > normal.font().pointSizeF()
     large.set_zoom(2)
     assert large.font().pointSizeF() == 16.0 + editor_module.LARGER_THAN_SYSTEM + 2
+
+
+def test_the_editor_follows_a_system_font_changed_while_the_app_runs(qtbot) -> None:  # type: ignore[no-untyped-def]
+    editor = Editor()
+    qtbot.addWidget(editor)
+    editor.set_zoom(1)
+    before = QApplication.font()
+    larger = QFont(before)
+    larger.setPointSizeF(18.0)
+    try:
+        QApplication.setFont(larger)
+        assert editor.font().pointSizeF() == 18.0 + editor_module.LARGER_THAN_SYSTEM + 1  # the zoom is kept
+    finally:
+        QApplication.setFont(before)
+    assert editor.font().pointSizeF() == editor.base_point_size + 1

@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QFont,
     QFontDatabase,
+    QGuiApplication,
     QKeyEvent,
     QTextDocument,
 )
@@ -36,6 +37,14 @@ class Editor(QPlainTextEdit):
         self.text_source: Callable[[], str] = self.toPlainText
         self.setObjectName("editor")
         self.setAccessibleName(QCoreApplication.translate("Editor", "Document text"))
+        # The placeholder that explains the model's part is gone once there is text; a screen reader keeps this.
+        self.setAccessibleDescription(
+            QCoreApplication.translate(
+                "Editor",
+                "The model continues your text from the cursor (AI menu, Continue Writing). Its text stays in "
+                "italics until Tab keeps it or Escape discards it.",
+            )
+        )
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setTabChangesFocus(False)
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
@@ -43,6 +52,9 @@ class Editor(QPlainTextEdit):
         font.setPointSizeF(self.base_point_size)
         font.setStyleHint(QFont.StyleHint.Serif)
         self.setFont(font)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.fontChanged.connect(self._follow_system_font)
         self.document().setDocumentMargin(24)
         # Changing the margin marks the document modified; a fresh editor has nothing to save.
         self.document().setModified(False)
@@ -82,6 +94,11 @@ class Editor(QPlainTextEdit):
         menu.deleteLater()
 
     # -- zoom ------------------------------------------------------------------------------------------------
+    def _follow_system_font(self, font: QFont) -> None:
+        # The user changed the system font while the app runs: the size set above would otherwise stay as it was.
+        self.base_point_size = max(BASE_POINT_SIZE, font.pointSizeF() + LARGER_THAN_SYSTEM)
+        self.set_zoom(self.zoom_steps)
+
     def set_zoom(self, steps: int) -> None:
         steps = max(-6, min(12, steps))
         font = self.font()

@@ -19,6 +19,13 @@ class ChatInput(QPlainTextEdit):
         super().__init__(parent)
         self.setObjectName("chatInput")
         self.setAccessibleName(QCoreApplication.translate("ChatInput", "Message"))
+        self.setAccessibleDescription(
+            QCoreApplication.translate(
+                "ChatInput",
+                "Enter sends the message; Shift+Enter starts a new line; Up in an empty box brings back your last "
+                "message.",
+            )
+        )
         self.setPlaceholderText(
             QCoreApplication.translate("ChatInput", "Message the model — Enter sends, Shift+Enter adds a line")
         )
