@@ -39,7 +39,7 @@ from app.engine.text_jobs import export_document
 from app.paths import AppPaths
 from app.resources import resource_path
 from app.secrets import SecretStore
-from app.store import custom_actions, recovery
+from app.store import custom_actions, encodings, recovery
 from app.store.export import FORMATS
 from app.store.history import default_path as history_path
 from app.store.history import document_key
@@ -232,6 +232,17 @@ class MainWindow(QMainWindow):
             QCoreApplication.translate("MainWindow", "Word, character and token counts")
         )
         self.statusBar().addWidget(self.counts_label, 1)
+        self.encoding_label = QLabel()
+        self.encoding_label.setAccessibleName(QCoreApplication.translate("MainWindow", "File encoding"))
+        self.encoding_label.setToolTip(
+            QCoreApplication.translate(
+                "MainWindow",
+                "The encoding the file is read and saved in. File ▸ Reopen with Encoding… reads it again "
+                "in another; File ▸ Save with Encoding… saves it in another.",
+            )
+        )
+        self.encoding_label.setContentsMargins(6, 0, 6, 0)
+        self.statusBar().addWidget(self.encoding_label)
         self.status = ModelStatusView(self.statusBar(), client)
         self._custom_ids: list[str] = []
         self._pending_cursors: dict[str, int] = {}
@@ -403,6 +414,9 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(QCoreApplication.translate("MainWindow", "Open &Recent"))
         for action_id in ("file.import_docx", "file.save", "file.save_as", "file.export", "file.print", "file.close"):
             file_menu.addAction(a[action_id])
+            if action_id == "file.save_as":
+                file_menu.addAction(a["file.save_encoding"])
+                file_menu.addAction(a["file.reopen_encoding"])
         file_menu.addSeparator()
         file_menu.addAction(a["file.quit"])
 
@@ -495,6 +509,8 @@ class MainWindow(QMainWindow):
         a["file.import_docx"].triggered.connect(self.import_dialog)
         a["file.save"].triggered.connect(lambda: self._with_active(ws.save))
         a["file.save_as"].triggered.connect(lambda: self._with_active(ws.save_as))
+        a["file.save_encoding"].triggered.connect(self.save_with_encoding)
+        a["file.reopen_encoding"].triggered.connect(self.reopen_with_encoding)
         a["file.export"].triggered.connect(self.export_dialog)
         a["file.print"].triggered.connect(self.print_document)
         a["view.outline"].triggered.connect(self.set_outline_visible)
@@ -580,6 +596,8 @@ class MainWindow(QMainWindow):
         self.translator.phase_changed.connect(self._update_stop)
 
         ws.active_changed.connect(self._on_active_changed)
+        for signal in (ws.active_changed, ws.encoding_changed, ws.saved, ws.reloaded):
+            signal.connect(self._show_encoding)
         ws.recent_changed.connect(self._fill_recent)
         ws.document_removed.connect(self._on_document_removed)
         self.tabs.editor_created.connect(self._setup_pane)
@@ -593,6 +611,26 @@ class MainWindow(QMainWindow):
         document = self._active()
         if document is not None:
             action(document)
+
+    def _show_encoding(self, *_args: object) -> None:
+        document = self._active()
+        self.encoding_label.setText(encodings.label(document.encoding) if document is not None else "")
+
+    def save_with_encoding(self) -> None:
+        document = self._active()
+        if document is None:
+            return
+        held = self.continuation.hold()  # the file gets the user's words, never an unaccepted suggestion
+        self.workspace.save_with_encoding(document)
+        self.continuation.resume(held)
+
+    def reopen_with_encoding(self) -> None:
+        document = self._active()
+        if document is None:
+            return
+        held = self.continuation.hold()
+        if not self.workspace.reopen_with_encoding(document):
+            self.continuation.resume(held)  # nothing was read again: the suggestion is still where it was
 
     # -- documents -------------------------------------------------------------------------------------------
     def _setup_pane(self, pane: EditorPane) -> None:

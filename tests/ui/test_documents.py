@@ -543,11 +543,26 @@ def test_save_as_to_a_place_without_write_permission(qtbot, app_context: AppCont
 
 
 # -- encodings and line endings ----------------------------------------------------------------------------------------
-def test_a_non_utf8_file_asks_first_and_opens_as_windows_1252(
+def test_a_windows_1252_file_opens_without_a_question_and_saves_back_byte_for_byte(
     qtbot, app_context: AppContext, asker: ScriptedAsker, tmp_path: Path
 ) -> None:
     window = app_context.window
     raw = b"Caf\xe9 cr\xe8me \x80 5\r\n"
+    path = tmp_path / "old.txt"
+    path.write_bytes(raw)
+    document = open_and_wait(qtbot, window, path)
+    assert asker.asked == []
+    assert document.text == "Café crème € 5\n" and document.encoding == "cp1252"
+    assert window.encoding_label.text() == "Windows-1252"
+    press(qtbot, window.editor, StandardKey.Save)
+    assert path.read_bytes() == raw  # written back in its own encoding, byte for byte
+
+
+def test_a_file_no_encoding_fits_asks_first_and_opens_as_windows_1252(
+    qtbot, app_context: AppContext, asker: ScriptedAsker, tmp_path: Path
+) -> None:
+    window = app_context.window
+    raw = bytes(range(0x80, 0x100)) * 2
     path = tmp_path / "old.txt"
     path.write_bytes(raw)
     asker.legacy_encoding = False
@@ -560,12 +575,8 @@ def test_a_non_utf8_file_asks_first_and_opens_as_windows_1252(
 
     asker.asked.clear()
     asker.legacy_encoding = True
-    with qtbot.waitSignal(window.workspace.opened, timeout=15_000) as blocker:
-        window.open_file(path)
-    document = blocker.args[0]
-    assert document.text == "Café crème € 5\n" and document.encoding == "cp1252"
-    press(qtbot, window.editor, StandardKey.Save)
-    assert path.read_bytes() == raw  # written back in its own encoding, byte for byte
+    document = open_and_wait(qtbot, window, path)
+    assert document.encoding == "cp1252" and document.text.startswith("€")
 
 
 def test_utf16_with_a_bom_opens_and_saves_in_utf16(qtbot, app_context: AppContext, tmp_path: Path) -> None:

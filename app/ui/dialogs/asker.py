@@ -27,6 +27,16 @@ class Asker(Protocol):
 
     def save_path(self, suggested: Path, filters: str) -> Path | None: ...
 
+    def choose_encoding(self, title: str, current: str, saving: bool) -> str | None:
+        """A codec for "Reopen with Encoding…" (saving=False) or "Save with Encoding…"; None: cancelled."""
+        ...
+
+    def save_as_utf8(self, message: str) -> bool:
+        """`message` says which character the file's encoding cannot hold. True: save as UTF-8 instead."""
+        ...
+
+    def reopen_discarding_changes(self, title: str, encoding: str) -> bool: ...
+
 
 class DialogAsker:
     """Asks with message boxes and file dialogs over `parent`."""
@@ -74,3 +84,41 @@ class DialogAsker:
             self.parent, QCoreApplication.translate("Asker", "Save As"), str(suggested), filters
         )
         return Path(name) if name else None
+
+    def choose_encoding(self, title: str, current: str, saving: bool) -> str | None:
+        from app.ui.dialogs.encoding_dialog import EncodingDialog
+
+        dialog = EncodingDialog(title, current, saving, self.parent)
+        try:
+            return dialog.chosen if dialog.exec() == EncodingDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+    def save_as_utf8(self, message: str) -> bool:
+        box = QMessageBox(self.parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Inkwell")
+        box.setText(message)
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "Asker", "Save it as UTF-8 instead? UTF-8 holds every character; some old programs cannot read it."
+            )
+        )
+        utf8_button = box.addButton(
+            QCoreApplication.translate("Asker", "Save as UTF-8"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is utf8_button
+
+    def reopen_discarding_changes(self, title: str, encoding: str) -> bool:
+        answer = QMessageBox.question(
+            self.parent,
+            "Inkwell",
+            QCoreApplication.translate(
+                "Asker", "Read {name} again as {encoding}? Your unsaved changes to it are replaced by the file's text."
+            ).format(name=title, encoding=encoding),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes

@@ -12,8 +12,17 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QRunnable, QThreadPool, Signal
 
 from app.engine.text_jobs import read_docx
+from app.store import encodings
 from app.store.settings import Settings, register_defaults
-from app.store.textfile import LoadedText, NotUtf8Error, TextFileError, read_text, write_text_atomic
+from app.store.textfile import (
+    CannotDecodeError,
+    CannotEncodeError,
+    LoadedText,
+    NotUtf8Error,
+    TextFileError,
+    read_text,
+    write_text_atomic,
+)
 from app.ui.dialogs.asker import Asker, UnsavedChoice
 from app.ui.editor.document import DiskStamp, Document
 from app.ui.messages import MessageCenter, file_error_text
@@ -61,6 +70,7 @@ class Workspace(QObject):
     saved = Signal(object, object)  # Document, the Path it had before (None: untitled until now)
     about_to_reload = Signal(object)  # Document whose text the file's new version is about to replace
     reloaded = Signal(object)  # Document
+    encoding_changed = Signal(object)  # Document, whose file is now read or written in another encoding
 
     def __init__(
         self,
@@ -175,25 +185,47 @@ class Workspace(QObject):
             return self.save_as(document)
         return self._write(document, document.path)
 
-    def save_as(self, document: Document) -> bool:
+    def save_as(self, document: Document, encoding: str | None = None) -> bool:
         suggested = document.path or Path.home() / f"{document.title}.md"
         path = self.asker.save_path(suggested, TEXT_FILTER)
         if path is None:
             return False
         if path.suffix == "":
             path = path.with_suffix(".md")
-        return self._write(document, path)
+        return self._write(document, path, encoding)
 
-    def _write(self, document: Document, path: Path) -> bool:
+    def save_with_encoding(self, document: Document) -> bool:
+        """Save in an encoding the user picks (a new file's name is asked for too); it stays the document's."""
+        encoding = self.asker.choose_encoding(document.title, document.encoding, True)
+        if encoding is None:
+            return False
+        if document.path is None:
+            return self.save_as(document, encoding)
+        return self._write(document, document.path, encoding)
+
+    def _write(self, document: Document, path: Path, encoding: str | None = None) -> bool:
+        encoding = encoding or document.encoding
         if document.path is not None:
             self._watcher.removePath(str(document.path))
         try:
-            write_text_atomic(path, document.text, document.encoding, document.endings)
+            try:
+                write_text_atomic(path, document.text, encoding, document.endings)
+            except CannotEncodeError as exc:
+                # Never a silent "?" or a silent change of encoding: say which character, offer UTF-8.
+                if encoding == "utf-8" or not self.asker.save_as_utf8(file_error_text(exc)):
+                    if document.path is not None and document.path.exists():
+                        self._watch(document.path)
+                    return False
+                encoding = "utf-8"
+                write_text_atomic(path, document.text, encoding, document.endings)
         except TextFileError as exc:
             self.messages.error(file_error_text(exc))
             if document.path is not None and document.path.exists():
                 self._watch(document.path)
             return False
+        if encoding != document.encoding:
+            document.encoding = encoding
+            self.encoding_changed.emit(document)
         before = document.path
         if document.path != path:
             document.set_path(path)
@@ -297,15 +329,43 @@ class Workspace(QObject):
         finally:
             self._asking_about.discard(document.id)
 
-    def _reload(self, document: Document) -> None:
+    def reopen_with_encoding(self, document: Document) -> bool:
+        """Read the document's file again in an encoding the user picks (for a file detection got wrong)."""
+        if document.path is None:
+            self.messages.info(
+                QCoreApplication.translate(
+                    "Workspace", "{name} is not in a file yet, so there is nothing to read again. Save it first."
+                ).format(name=document.title)
+            )
+            return False
+        encoding = self.asker.choose_encoding(document.title, document.encoding, False)
+        if encoding is None:
+            return False
+        if document.modified and not self.asker.reopen_discarding_changes(document.title, encodings.label(encoding)):
+            return False
+        return self._reload(document, encoding)
+
+    def _reload(self, document: Document, chosen: str | None = None) -> bool:
         assert document.path is not None
         try:
-            loaded = read_text(document.path, allow_fallback=document.encoding == "cp1252")
+            if chosen is not None:
+                loaded = read_text(document.path, encoding=chosen)
+            else:
+                try:
+                    # A file the user reopened as Big5, say, is still Big5 when another program changes it.
+                    legacy = document.encoding not in ("utf-8", "utf-8-sig", "utf-16")
+                    loaded = read_text(document.path, encoding=document.encoding if legacy else None)
+                except CannotDecodeError:
+                    loaded = read_text(document.path, allow_fallback=document.encoding == "cp1252")
         except TextFileError as exc:
             self.messages.error(file_error_text(exc))
-            return
+            return False
+        changed_encoding = loaded.encoding != document.encoding
         self.about_to_reload.emit(document)
         document.replace_all_text(loaded.text)
         document.encoding, document.endings = loaded.encoding, loaded.endings
         document.mark_saved()
         self.reloaded.emit(document)
+        if changed_encoding:
+            self.encoding_changed.emit(document)
+        return True

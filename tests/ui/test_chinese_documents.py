@@ -1,0 +1,168 @@
+"""Chinese documents in the window: a GBK novel opens, shows its encoding, is edited and saved back as it was;
+Reopen with Encoding and Save with Encoding; a character the encoding cannot hold is named, never written as "?"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QKeySequence, QTextCursor
+from PySide6.QtWidgets import QMenu
+
+from app.gui import AppContext
+from app.ui.main_window import MainWindow
+from tests.helpers.asker import ScriptedAsker
+from tests.helpers.editor_windows import open_and_wait, press, type_text
+
+StandardKey = QKeySequence.StandardKey
+
+NOVEL = [
+    "第一回 风雪山神庙",
+    "话说林冲在草料场看守，那雪正下得紧。",
+    "他拿了花枪，挑着酒葫芦，信步投东，“且去沽些酒来吃。”",
+    "",
+    "行不上半里多路，看见一所古庙，林冲顶礼道：“神明庇佑，改日来烧纸钱。”",
+    "又行了一回，望见一簇人家，林冲住脚看时，见篱笆中挑着一个草帚儿在露天里。",
+    "林冲径到店里，主人道：“客人那里来？”",
+] * 40  # a chapter, not a sentence: what a writer opens
+
+
+def type_at_line_end(window: MainWindow, line: int, text: str) -> None:
+    editor = window.current_editor()
+    assert editor is not None
+    editor.setFocus()
+    cursor = QTextCursor(editor.document().findBlockByNumber(line))
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    editor.setTextCursor(cursor)
+    type_text(editor, text)
+
+
+def test_a_gbk_novel_is_edited_and_saved_back_as_gbk_byte_for_byte_outside_the_edited_line(
+    qtbot, app_context: AppContext, asker: ScriptedAsker, tmp_path: Path
+) -> None:
+    window = app_context.window
+    lines = [line.encode("gbk") for line in NOVEL]
+    raw = b"\r\n".join(lines) + b"\r\n"
+    path = tmp_path / "novel.txt"
+    path.write_bytes(raw)
+
+    document = open_and_wait(qtbot, window, path)
+    assert asker.asked == []  # recognised, not asked about
+    assert document.text == "\n".join(NOVEL) + "\n"
+    assert window.encoding_label.text() == "GB18030"
+
+    type_at_line_end(window, 8, "雪越下越大了。")
+    press(qtbot, window.editor, StandardKey.Save)
+    saved = path.read_bytes().split(b"\r\n")  # Windows line endings kept on every line
+    expected = [*lines, b""]
+    expected[8] = (NOVEL[8] + "雪越下越大了。").encode("gbk")  # GB18030 writes GBK's characters as GBK does
+    assert saved == expected
+    assert not document.modified and window.encoding_label.text() == "GB18030"
+
+
+def test_a_character_big5_cannot_hold_is_named_and_utf8_is_offered(
+    qtbot, app_context: AppContext, asker: ScriptedAsker, tmp_path: Path
+) -> None:
+    window = app_context.window
+    raw = "第一回 風雪山神廟\r\n話說林沖在草料場看守，那雪正下得緊。\r\n他拿了花槍，挑著酒葫蘆。\r\n".encode("big5")
+    path = tmp_path / "traditional.txt"
+    path.write_bytes(raw)
+    document = open_and_wait(qtbot, window, path)
+    assert window.encoding_label.text() == "Big5"
+
+    type_at_line_end(window, 1, "我们")  # 们 is Simplified only: Big5 has no place for it
+    asker.utf8_instead = False
+    press(qtbot, window.editor, StandardKey.Save)
+    kind, message = asker.asked[-1]
+    assert kind == "utf8" and "们" in message and "line 2" in message and "Big5" in message
+    assert path.read_bytes() == raw  # nothing written: no "?" in place of the character
+    assert document.modified and window.encoding_label.text() == "Big5"
+
+    asker.utf8_instead = True
+    press(qtbot, window.editor, StandardKey.Save)
+    assert path.read_bytes().decode("utf-8") == (
+        "第一回 風雪山神廟\r\n話說林沖在草料場看守，那雪正下得緊。我们\r\n他拿了花槍，挑著酒葫蘆。\r\n"
+    )
+    assert not document.modified and window.encoding_label.text() == "UTF-8"
+
+
+def test_reopen_with_encoding_reads_a_misread_file_again(
+    qtbot, app_context: AppContext, asker: ScriptedAsker, tmp_path: Path
+) -> None:
+    window = app_context.window
+    path = tmp_path / "letter.txt"
+    path.write_bytes("他说：“我明天去北京。”\n".encode("gbk"))  # one line: too little for detection to be sure
+    document = open_and_wait(qtbot, window, path)
+    misread_as = document.encoding
+    assert misread_as != "gb18030" and "北京" not in document.text  # gibberish, as the user sees it
+
+    asker.encoding = "cp950"  # a wrong guess first: refused in plain words, the text stays as it was
+    before = document.text
+    with qtbot.waitSignal(app_context.messages.posted, timeout=5_000) as blocker:
+        window.commands["file.reopen_encoding"].trigger()
+    assert "is not Big5 text" in blocker.args[0].text and document.text == before
+
+    asker.encoding = "gb18030"
+    window.commands["file.reopen_encoding"].trigger()
+    assert document.text == "他说：“我明天去北京。”\n" and not document.modified
+    assert window.encoding_label.text() == "GB18030"
+    assert asker.asked[-1] == ("reopen_encoding", f"letter.txt {misread_as}")  # the dialog starts at the current
+
+
+def test_reopen_with_encoding_asks_before_replacing_unsaved_changes(
+    qtbot, app_context: AppContext, asker: ScriptedAsker, tmp_path: Path
+) -> None:
+    window = app_context.window
+    path = tmp_path / "novel.txt"
+    path.write_bytes("\n".join(NOVEL[:3]).encode("gbk"))
+    document = open_and_wait(qtbot, window, path)
+    type_at_line_end(window, 0, "（修订）")
+    asker.encoding, asker.discard_for_reopen = "gbk", False
+    window.commands["file.reopen_encoding"].trigger()
+    assert asker.asked[-1] == ("reopen_discarding", "novel.txt GBK")
+    assert document.text.startswith("第一回 风雪山神庙（修订）") and document.modified
+
+    asker.discard_for_reopen = True
+    window.commands["file.reopen_encoding"].trigger()
+    assert document.text == "\n".join(NOVEL[:3]) and not document.modified
+    assert window.encoding_label.text() == "GBK"
+
+
+def test_save_with_encoding_writes_the_chosen_encoding_and_keeps_it(
+    qtbot, app_context: AppContext, asker: ScriptedAsker, tmp_path: Path
+) -> None:
+    window = app_context.window
+    path = tmp_path / "draft.md"
+    path.write_text("# 草稿\n\n春眠不觉晓，处处闻啼鸟。\n", encoding="utf-8")
+    document = open_and_wait(qtbot, window, path)
+    assert window.encoding_label.text() == "UTF-8"
+
+    asker.encoding = None  # cancelled: nothing written
+    window.commands["file.save_encoding"].trigger()
+    assert path.read_text(encoding="utf-8") == "# 草稿\n\n春眠不觉晓，处处闻啼鸟。\n"
+
+    asker.encoding = "gb18030"
+    window.commands["file.save_encoding"].trigger()
+    assert path.read_bytes() == "# 草稿\n\n春眠不觉晓，处处闻啼鸟。\n".encode("gb18030")
+    assert document.encoding == "gb18030" and window.encoding_label.text() == "GB18030"
+    type_at_line_end(window, 2, "夜来风雨声。")
+    press(qtbot, window.editor, StandardKey.Save)  # the chosen encoding stays the document's
+    assert path.read_bytes() == "# 草稿\n\n春眠不觉晓，处处闻啼鸟。夜来风雨声。\n".encode("gb18030")
+
+
+def test_save_with_encoding_of_a_new_document_asks_where(
+    app_context: AppContext, asker: ScriptedAsker, tmp_path: Path
+) -> None:
+    window = app_context.window
+    type_text(window.editor, "床前明月光")
+    asker.encoding, asker.save_to = "cp950", tmp_path / "poem.txt"
+    window.commands["file.save_encoding"].trigger()
+    assert (tmp_path / "poem.txt").read_bytes() == "床前明月光".encode("cp950")
+    assert window.encoding_label.text() == "Big5"
+
+
+def test_the_file_menu_offers_both_encoding_commands(app_context: AppContext) -> None:
+    window = app_context.window
+    file_menu = window.menuBar().actions()[0].menu()
+    assert isinstance(file_menu, QMenu)
+    texts = [action.text() for action in file_menu.actions()]
+    assert "Save with Encodin&g…" in texts and "Reopen &with Encoding…" in texts
