@@ -2,70 +2,31 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>Unicode, every language</source>
-        <translation>Unicode，适用于所有语言</translation>
-    </message>
-    <message>
-        <source>Unicode, with a byte order mark (Windows Notepad)</source>
-        <translation>Unicode，带字节顺序标记（Windows 记事本）</translation>
-    </message>
-    <message>
-        <source>Unicode, two bytes per character</source>
-        <translation>Unicode，每个字符两个字节</translation>
-    </message>
-    <message>
-        <source>Simplified Chinese</source>
-        <translation>简体中文</translation>
-    </message>
-    <message>
-        <source>Simplified Chinese, older programs</source>
-        <translation>简体中文，较旧的程序</translation>
-    </message>
-    <message>
-        <source>Traditional Chinese</source>
-        <translation>繁体中文</translation>
-    </message>
-    <message>
-        <source>Traditional Chinese, Hong Kong</source>
-        <translation>繁体中文，香港</translation>
-    </message>
-    <message>
-        <source>Japanese</source>
-        <translation>日语</translation>
-    </message>
-    <message>
-        <source>Japanese (Unix)</source>
-        <translation>日语（Unix）</translation>
-    </message>
-    <message>
-        <source>Korean</source>
-        <translation>韩语</translation>
-    </message>
-    <message>
-        <source>Western European</source>
-        <translation>西欧语言</translation>
-    </message>
-    <message>
-        <source>Western European (Latin-1)</source>
-        <translation>西欧语言（Latin-1）</translation>
-    </message>
-    <message>
-        <source>Central European</source>
-        <translation>中欧语言</translation>
-    </message>
-    <message>
-        <source>Cyrillic</source>
-        <translation>西里尔文</translation>
-    </message>
-    <message>
-        <source>Cyrillic (KOI8-R)</source>
-        <translation>西里尔文（KOI8-R）</translation>
-    </message>
-</context>
-<context>
     <name>About</name>
+    <message>
+        <source>SmolLM2-135M-Instruct (the embedded model)</source>
+        <translation>SmolLM2-135M-Instruct（内置模型）</translation>
+    </message>
+    <message>
+        <source>Model weights by Hugging Face, shipped in GGUF form.</source>
+        <translation>模型权重由 Hugging Face 提供，以 GGUF 格式随附。</translation>
+    </message>
+    <message>
+        <source>Qt for Python (PySide6) and Qt</source>
+        <translation>Qt for Python（PySide6）和 Qt</translation>
+    </message>
+    <message>
+        <source>Used as unmodified shared libraries; you may replace them with your own build of the same version.</source>
+        <translation>以未经修改的共享库形式使用；你可以用自己构建的同一版本替换它们。</translation>
+    </message>
+    <message>
+        <source>Hugging Face Hub client</source>
+        <translation>Hugging Face Hub 客户端</translation>
+    </message>
+    <message>
+        <source>Lingua (language detection)</source>
+        <translation>Lingua（语言检测）</translation>
+    </message>
     <message>
         <source>About {app}</source>
         <translation>关于 {app}</translation>
@@ -600,6 +561,10 @@ Licensed under the Apache License 2.0.</source>
 <context>
     <name>Catalog</name>
     <message>
+        <source>SmolLM2-135M-Instruct (built in)</source>
+        <translation>SmolLM2-135M-Instruct（内置）</translation>
+    </message>
+    <message>
         <source>Always available, works offline. It is small: good for continuing and summarizing short English text, not for translation or Chinese. Download a recommended model for those.</source>
         <translation>随时可用，无需联网。它很小：适合续写和摘要较短的英文文字，不适合翻译或中文。如需这些功能，请下载推荐的模型。</translation>
     </message>
@@ -610,6 +575,10 @@ Licensed under the Apache License 2.0.</source>
     <message>
         <source>The recommended all-rounder: chat, summaries and translation in 29+ languages including Chinese.</source>
         <translation>推荐的全能型模型：对话、摘要和翻译，支持包括中文在内的 29 种以上语言。</translation>
+    </message>
+    <message>
+        <source>Qwen Research License (non-commercial)</source>
+        <translation>Qwen 研究许可证（非商业）</translation>
     </message>
     <message>
         <source>Better writing and translation than 1.5B, but needs twice the memory; not for commercial use.</source>
@@ -624,12 +593,20 @@ Licensed under the Apache License 2.0.</source>
         <translation>英文写作和摘要表现不错；不适合翻译。</translation>
     </message>
     <message>
+        <source>Llama 3.2 Community License</source>
+        <translation>Llama 3.2 社区许可证</translation>
+    </message>
+    <message>
         <source>Eight languages (no Chinese). Gated: accept Meta&apos;s licence on Hugging Face and add your token first.</source>
         <translation>支持八种语言（不含中文）。需授权：请先在 Hugging Face 上接受 Meta 的许可并添加你的令牌。</translation>
     </message>
     <message>
         <source>Stronger than 1B in the same eight languages. Gated: accept the licence and add your token first.</source>
         <translation>同样支持这八种语言，比 1B 更强。需授权：请先接受许可并添加你的令牌。</translation>
+    </message>
+    <message>
+        <source>Gemma Terms of Use</source>
+        <translation>Gemma 使用条款</translation>
     </message>
     <message>
         <source>Mainly English (the larger Gemma 3 models are the multilingual ones). Gated: accept the terms first.</source>
@@ -728,6 +705,10 @@ Licensed under the Apache License 2.0.</source>
     <message>
         <source>Message</source>
         <translation>消息</translation>
+    </message>
+    <message>
+        <source>Enter sends the message; Shift+Enter starts a new line; Up in an empty box brings back your last message.</source>
+        <translation>Enter 发送消息；Shift+Enter 换行；输入框为空时按 Up 键可找回你的上一条消息。</translation>
     </message>
     <message>
         <source>Message the model — Enter sends, Shift+Enter adds a line</source>
@@ -1314,12 +1295,76 @@ Licensed under the Apache License 2.0.</source>
         <translation>文档正文</translation>
     </message>
     <message>
+        <source>The model continues your text from the cursor (AI menu, Continue Writing). Its text stays in italics until Tab keeps it or Escape discards it.</source>
+        <translation>模型会从光标处接着写你的文字（AI 菜单 → 续写）。它写出的文字以斜体显示，直到按 Tab 保留或按 Escape 放弃。</translation>
+    </message>
+    <message>
         <source>Start writing. Press Ctrl+Enter and the model continues from the cursor.</source>
         <translation>开始写作吧。按 Ctrl+Enter，模型会从光标处接着写。</translation>
     </message>
 </context>
 <context>
     <name>EncodingDialog</name>
+    <message>
+        <source>Unicode, every language</source>
+        <translation>Unicode，适用于所有语言</translation>
+    </message>
+    <message>
+        <source>Unicode, with a byte order mark (Windows Notepad)</source>
+        <translation>Unicode，带字节顺序标记（Windows 记事本）</translation>
+    </message>
+    <message>
+        <source>Unicode, two bytes per character</source>
+        <translation>Unicode，每个字符两个字节</translation>
+    </message>
+    <message>
+        <source>Simplified Chinese</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <source>Simplified Chinese, older programs</source>
+        <translation>简体中文，较旧的程序</translation>
+    </message>
+    <message>
+        <source>Traditional Chinese</source>
+        <translation>繁体中文</translation>
+    </message>
+    <message>
+        <source>Traditional Chinese, Hong Kong</source>
+        <translation>繁体中文，香港</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>日语</translation>
+    </message>
+    <message>
+        <source>Japanese (Unix)</source>
+        <translation>日语（Unix）</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>韩语</translation>
+    </message>
+    <message>
+        <source>Western European</source>
+        <translation>西欧语言</translation>
+    </message>
+    <message>
+        <source>Western European (Latin-1)</source>
+        <translation>西欧语言（Latin-1）</translation>
+    </message>
+    <message>
+        <source>Central European</source>
+        <translation>中欧语言</translation>
+    </message>
+    <message>
+        <source>Cyrillic</source>
+        <translation>西里尔文</translation>
+    </message>
+    <message>
+        <source>Cyrillic (KOI8-R)</source>
+        <translation>西里尔文（KOI8-R）</translation>
+    </message>
     <message>
         <source>Save with Encoding</source>
         <translation>以其他编码保存</translation>

