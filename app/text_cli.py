@@ -44,7 +44,8 @@ from app.headless import (
     remote_options_problem,
     spec_from_options,
 )
-from app.store.textfile import TextFileError, read_text
+from app.store import encodings
+from app.store.textfile import TextFileError, read_text, text_from_bytes
 
 TEXT_COMMANDS = ("summarize", "translate")
 STYLE_NAMES = {"prose": "prose", "bullets": "bullets", "key-points": "key_points"}
@@ -88,16 +89,25 @@ def command_parser(name: str) -> argparse.ArgumentParser:
     return parser
 
 
-def _read(path: str | None) -> str | None:
+def _read(path: str | None, verbose: bool = False) -> str | None:
     if path is not None and path.lower().endswith(".docx"):
         from app.store.docx_io import import_docx
 
         return import_docx(Path(path))  # its text as Markdown, never the zip's bytes; a broken one is refused
     if path is not None and path != "-":
-        return read_text(Path(path), allow_fallback=True).text
+        loaded = read_text(Path(path), allow_fallback=True)  # as the editor reads it: GBK, Big5... recognised
+        if verbose:
+            _say(f"read {Path(path).name} as {encodings.label(loaded.encoding)}")
+        return loaded.text
     if sys.stdin is None or sys.stdin.isatty():
         return None
-    return sys.stdin.read()
+    raw = getattr(sys.stdin, "buffer", None)
+    if raw is None:
+        return sys.stdin.read()  # a text stream without bytes underneath (an embedding program's)
+    loaded = text_from_bytes(raw.read(), Path("standard input"), allow_fallback=True)
+    if verbose:
+        _say(f"read standard input as {encodings.label(loaded.encoding)}")
+    return loaded.text
 
 
 def _language(name: str, option: str) -> languages.Language:
@@ -129,7 +139,7 @@ def run_text_command(argv: list[str]) -> int:
         problem = remote_options_problem(options)
         if problem:
             raise _UsageError(problem)
-        text = _read(options.file)
+        text = _read(options.file, options.verbose)
     except _UsageError as error:
         _say(str(error))
         return EXIT_USAGE

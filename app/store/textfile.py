@@ -148,6 +148,14 @@ def read_text(path: Path, *, allow_fallback: bool = False, encoding: str | None 
         ) from exc
     except OSError as exc:
         raise TextFileError(_UNREADABLE, name=path.name, reason=exc.strerror or exc) from exc
+    return text_from_bytes(data, path, allow_fallback=allow_fallback, encoding=encoding)
+
+
+def text_from_bytes(
+    data: bytes, path: Path, *, allow_fallback: bool = False, encoding: str | None = None
+) -> LoadedText:
+    """What read_text makes of a file's bytes (for bytes from elsewhere too, such as standard input); `path`
+    names them in messages."""
     if encoding is not None:
         text, encoding = _decode_as(path, data, encoding), encoding
     elif data.startswith(codecs.BOM_UTF8):

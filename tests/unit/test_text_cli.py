@@ -269,3 +269,33 @@ def test_output_into_a_pipe_that_closes_early_ends_quietly(
     stderr = process.stderr.read().decode()
     assert process.wait(timeout=120) == 0
     assert "Traceback" not in stderr and "BrokenPipeError" not in stderr
+
+
+NOVEL = "第一回 风雪山神庙\n\n话说林冲在草料场看守，那雪正下得紧。他拿了花枪，挑着酒葫芦，信步投东。\n"
+
+
+def test_a_gbk_file_is_read_as_gb18030_and_v_says_so(
+    python_env: dict[str, str], tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "novel.txt"
+    path.write_bytes(NOVEL.replace("\n", "\r\n").encode("gbk"))
+    model = ["--model", str(tiny_model_dir), "--threads", "1"]
+    result = text_command(["summarize", *model, "--length", "sentence", "-v", str(path)], python_env)
+    assert result.returncode == 0, result.stderr
+    assert "inkwell: read novel.txt as GB18030" in result.stderr.splitlines()
+    # Chinese "translated" into Chinese is copied as it is: proof that the text read was the novel, not mojibake.
+    result = text_command(["translate", "--to", "zh", *model, str(path)], python_env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == NOVEL and "read novel.txt" not in result.stderr  # said only with -v
+
+
+def test_gbk_on_standard_input_is_read_the_same_way(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    from app.text_cli import _read
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(NOVEL.replace("\n", "\r\n").encode("gbk"))))
+    assert _read(None, verbose=True) == NOVEL
+    assert capsys.readouterr().err == "inkwell: read standard input as GB18030\n"
