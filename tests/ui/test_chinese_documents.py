@@ -166,3 +166,21 @@ def test_the_file_menu_offers_both_encoding_commands(app_context: AppContext) ->
     assert isinstance(file_menu, QMenu)
     texts = [action.text() for action in file_menu.actions()]
     assert "Save with Encodin&g…" in texts and "Reopen &with Encoding…" in texts
+
+
+def test_the_status_bar_counts_each_chinese_character_as_a_word(qtbot, app_context: AppContext) -> None:
+    window = app_context.window
+    window.editor.setPlainText("他说：“我明天去北京。” Then he left.")
+    label = window.counts_label
+    qtbot.waitUntil(lambda: label.text().startswith("11 words · 26 chars (23 without spaces)"), timeout=5_000)
+
+
+def test_a_long_chinese_text_is_counted_the_same_way_in_the_background(qtbot, app_context: AppContext) -> None:
+    from app.ui.editor.counts import LARGE_TEXT_CHARS
+
+    window = app_context.window
+    text = "风雪山神庙，林冲 walked on。\n" * (LARGE_TEXT_CHARS // 10)
+    window.editor.setPlainText(text)
+    lines = LARGE_TEXT_CHARS // 10
+    expected = f"{9 * lines:,} words · {19 * lines:,} chars ({17 * lines:,} without spaces)"
+    qtbot.waitUntil(lambda: window.counts_label.text().startswith(expected), timeout=30_000)

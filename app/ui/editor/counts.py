@@ -1,13 +1,13 @@
 """Word, character and token counts of the document and the selection, for the status bar.
 
-Words and characters are counted on the GUI thread (fast); tokens, with the loaded model's own tokenizer, in a
-worker thread, so a long document never stalls typing. Updates are debounced.
+Words and characters (app/engine/text_stats.py: a Chinese character is a word) are counted on the GUI thread for
+a short text and in a worker thread for a long one; tokens, with the loaded model's own tokenizer, always in the
+worker, so a long document never stalls typing. Updates are debounced.
 """
 
 from __future__ import annotations
 
 import contextlib
-import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,51 +16,51 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QT
 from PySide6.QtWidgets import QPlainTextEdit
 
 from app.engine.text_jobs import ServiceCounter
+from app.engine.text_stats import TextStats, text_stats
 from app.engine.token_count import TokenCount
 from app.ui.editor.editor import Editor
 from app.worker.text_services import InlineTextServices, Services
 
-# Chinese and Japanese characters are words of their own; elsewhere a word is a run of non-space characters.
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # kana and Han; Korean uses spaces
-_WORD = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+")
-
-
-def count_words(text: str) -> int:
-    return sum(1 for _ in _WORD.finditer(text))
-
-
-# Above this many characters words are counted off the GUI thread (~0.7 s for 10 MB), with the tokens: 50,000
-# take ~2 ms here, 300,000 ~40 ms, which the window would feel.
+# Above this many characters words are counted off the GUI thread (~2 s for 10 MB of Chinese), with the tokens:
+# 50,000 take ~7 ms (English) to ~15 ms (Chinese) here, 300,000 six times that, which the window would feel.
 LARGE_TEXT_CHARS = 50_000
 
 
 @dataclass(frozen=True)
 class Counts:
-    words: int | None  # None: still being counted (a large text)
-    chars: int
+    stats: TextStats | None  # None: still being counted (a large text)
+    length: int  # characters in the text, line breaks included
     tokens: TokenCount | None = None
+
+
+def _counted(text: str) -> Counts:
+    return Counts(text_stats(text) if len(text) <= LARGE_TEXT_CHARS else None, len(text))
 
 
 def describe(document: Counts, selection: Counts | None) -> str:
     def one(c: Counts) -> str:
-        words = (
-            QCoreApplication.translate("Counts", "{n} words").format(n=f"{c.words:,}")
-            if c.words is not None
-            else QCoreApplication.translate("Counts", "counting words…")
-        )
-        parts = [words, QCoreApplication.translate("Counts", "{n} chars").format(n=f"{c.chars:,}")]
+        if c.stats is None:
+            parts = [QCoreApplication.translate("Counts", "counting words…")]
+        else:
+            parts = [
+                QCoreApplication.translate("Counts", "{n} words").format(n=f"{c.stats.words:,}"),
+                QCoreApplication.translate("Counts", "{n} chars ({m} without spaces)").format(
+                    n=f"{c.stats.chars:,}", m=f"{c.stats.chars_no_spaces:,}"
+                ),
+            ]
         if c.tokens is not None:
             parts.append(QCoreApplication.translate("Counts", "{n} tokens").format(n=str(c.tokens)))
         return " · ".join(parts)
 
     text = one(document)
-    if selection is not None and selection.chars:
+    if selection is not None and selection.length:
         text = QCoreApplication.translate("Counts", "Selected {sel} of {doc}").format(sel=one(selection), doc=text)
     return text
 
 
 class _TokenSignals(QObject):
-    done = Signal(int, object, object, object)  # generation, doc TokenCount, selection TokenCount | None, words
+    # generation, doc TokenCount, selection TokenCount | None, (doc TextStats | None, selection TextStats | None)
+    done = Signal(int, object, object, object)
 
 
 class _TokenTask(QRunnable):
@@ -74,8 +74,8 @@ class _TokenTask(QRunnable):
         whole = counter.count(self.text)
         selected = counter.count(self.selection) if self.selection else None
         words = (
-            count_words(self.text) if len(self.text) > LARGE_TEXT_CHARS else None,
-            count_words(self.selection) if len(self.selection) > LARGE_TEXT_CHARS else None,
+            text_stats(self.text) if len(self.text) > LARGE_TEXT_CHARS else None,
+            text_stats(self.selection) if len(self.selection) > LARGE_TEXT_CHARS else None,
         )
         # RuntimeError: the window closed meanwhile and took the receiver with it; nobody waits for this count.
         with contextlib.suppress(RuntimeError):
@@ -143,12 +143,8 @@ class CountsController(QObject):
         editor = self._editor
         text = editor.text_source() if isinstance(editor, Editor) else editor.toPlainText()
         selection = editor.textCursor().selectedText().replace("\u2029", "\n")
-        document = Counts(count_words(text) if len(text) <= LARGE_TEXT_CHARS else None, len(text))
-        selected = (
-            Counts(count_words(selection) if len(selection) <= LARGE_TEXT_CHARS else None, len(selection))
-            if selection
-            else None
-        )
+        document = _counted(text)
+        selected = _counted(selection) if selection else None
         self.last = (document, selected)
         self.changed.emit(describe(document, selected))
         task = _TokenTask(self, self._generation, text, selection)
@@ -156,17 +152,17 @@ class CountsController(QObject):
         self._pool.start(task)
 
     def _on_tokens(
-        self, generation: int, whole: TokenCount, selected: TokenCount | None, words: tuple[int | None, int | None]
+        self,
+        generation: int,
+        whole: TokenCount,
+        selected: TokenCount | None,
+        stats: tuple[TextStats | None, TextStats | None],
     ) -> None:
         if generation != self._generation or self.last is None:
             return  # the text changed since: a newer count is on its way
         document, selection = self.last
-        document = Counts(document.words if words[0] is None else words[0], document.chars, whole)
-        selection = (
-            Counts(selection.words if words[1] is None else words[1], selection.chars, selected)
-            if selection is not None
-            else None
-        )
+        document = Counts(stats[0] or document.stats, document.length, whole)
+        selection = Counts(stats[1] or selection.stats, selection.length, selected) if selection is not None else None
         self.last = (document, selection)
         self.changed.emit(describe(document, selection))
 
