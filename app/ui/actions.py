@@ -8,6 +8,7 @@ clashes with a standard key on Windows, macOS, KDE or GNOME.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -475,6 +476,11 @@ def default_sequences(spec: ActionSpec) -> list[QKeySequence]:
     return sequences
 
 
+def plain_text(text: str) -> str:
+    """An action's text without its mnemonic: "&Save" and, as Chinese menus write it, "保存(&S)" alike."""
+    return re.sub(r"\(&\w\)", "", text).replace("&", "")
+
+
 def native(sequences: list[QKeySequence]) -> str:
     return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in sequences if not s.isEmpty())
 
@@ -545,7 +551,7 @@ class ActionRegistry(QObject):
         self._actions[action_id] = action
         self._scopes[action_id] = scope
         self._defaults[action_id] = defaults
-        self._tips[action_id] = tip or text.replace("&", "")
+        self._tips[action_id] = tip or plain_text(text)
         self._apply(action_id)
         return action
 
@@ -556,7 +562,7 @@ class ActionRegistry(QObject):
         self._actions[action_id] = action
         self._scopes[action_id] = scope
         self._defaults[action_id] = list(action.shortcuts())
-        self._tips[action_id] = tip or action.text().replace("&", "")
+        self._tips[action_id] = tip or plain_text(action.text())
         self._apply(action_id)
 
     def remove(self, action_id: str) -> None:

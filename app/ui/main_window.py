@@ -48,7 +48,7 @@ from app.store.settings import Settings, register_defaults
 from app.store.textfile import TextFileError
 from app.translatable import QT_TRANSLATE_NOOP
 from app.ui import session
-from app.ui.actions import REVIEW_ACTIONS, ActionRegistry, parse_portable, scopes_overlap
+from app.ui.actions import REVIEW_ACTIONS, ActionRegistry, parse_portable, plain_text, scopes_overlap
 from app.ui.announcer import Announcer
 from app.ui.dialogs.asker import Asker, DialogAsker
 from app.ui.dialogs.custom_actions import CustomActionsDialog
@@ -994,7 +994,7 @@ class MainWindow(QMainWindow):
             if action_id.startswith("custom."):
                 continue
             if scopes_overlap("editor", self.commands.scope(action_id)) and key in self.commands.sequences(action_id):
-                return self.commands[action_id].text().replace("&", "")
+                return plain_text(self.commands[action_id].text())
         return None
 
     # -- models and settings ---------------------------------------------------------------------------------

@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.translatable import QT_TRANSLATE_NOOP
-from app.ui.actions import ActionRegistry, native
+from app.ui.actions import ActionRegistry, native, plain_text
 
 SCOPE_NAMES = {"window": QT_TRANSLATE_NOOP("Shortcuts", "Window"), "editor": QT_TRANSLATE_NOOP("Shortcuts", "Editor")}
 
 
 def _label(registry: ActionRegistry, action_id: str) -> str:
-    return registry[action_id].text().replace("&", "")
+    return plain_text(registry[action_id].text())
 
 
 class ShortcutsDialog(QDialog):
