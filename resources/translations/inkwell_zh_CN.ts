@@ -1249,7 +1249,7 @@ Licensed under the Apache License 2.0.</source>
     </message>
     <message>
         <source>The download of {repo_id} stalled: no data arrived for {seconds} seconds, even after several retries. Check your connection and press Resume; it continues where it stopped.</source>
-        <translation>{repo_id} 的下载停滞：重试多次后仍有 {seconds} 秒没有收到数据。请检查网络连接并按“继续”；下载会从中断处继续。</translation>
+        <translation>{repo_id} 的下载停滞：重试多次后仍有 {seconds} 秒没有收到数据。请检查网络连接并按“继续下载”；下载会从中断处继续。</translation>
     </message>
     <message>
         <source>the connection was refused</source>
@@ -1265,19 +1265,19 @@ Licensed under the Apache License 2.0.</source>
     </message>
     <message>
         <source>Could not connect to the Hugging Face Hub at {host} ({reason}). Check your internet connection or proxy, then press Resume; the download continues where it stopped.</source>
-        <translation>无法连接到位于 {host} 的 Hugging Face Hub（{reason}）。请检查网络连接或代理，然后按“继续”；下载会从中断处继续。</translation>
+        <translation>无法连接到位于 {host} 的 Hugging Face Hub（{reason}）。请检查网络连接或代理，然后按“继续下载”；下载会从中断处继续。</translation>
     </message>
     <message>
         <source>The connection to the Hugging Face Hub kept breaking off. Press Resume to continue where it stopped.</source>
-        <translation>与 Hugging Face Hub 的连接不断中断。按“继续”可从中断处接着下载。</translation>
+        <translation>与 Hugging Face Hub 的连接不断中断。按“继续下载”可从中断处接着下载。</translation>
     </message>
     <message>
         <source>The disk is full: there is no room left in {folder}. Free some space and press Resume; the download continues where it stopped.</source>
-        <translation>磁盘已满：{folder} 中没有剩余空间。请腾出一些空间后按“继续”；下载会从中断处继续。</translation>
+        <translation>磁盘已满：{folder} 中没有剩余空间。请腾出一些空间后按“继续下载”；下载会从中断处继续。</translation>
     </message>
     <message>
         <source>A file of {repo_id} arrived incomplete. Press Resume to fetch the rest.</source>
-        <translation>{repo_id} 的一个文件下载不完整。按“继续”获取剩余部分。</translation>
+        <translation>{repo_id} 的一个文件下载不完整。按“继续下载”获取剩余部分。</translation>
     </message>
     <message>
         <source>Inkwell could not write the model to {folder} ({reason}). Check that folder.</source>
@@ -1285,7 +1285,7 @@ Licensed under the Apache License 2.0.</source>
     </message>
     <message>
         <source>The download of {repo_id} failed unexpectedly ({error}). Press Resume to try again; the log has the details.</source>
-        <translation>{repo_id} 的下载意外失败（{error}）。按“继续”重试；详细信息见日志。</translation>
+        <translation>{repo_id} 的下载意外失败（{error}）。按“继续下载”重试；详细信息见日志。</translation>
     </message>
 </context>
 <context>
