@@ -2,8 +2,9 @@
 """Read Inkwell's accessibility tree from outside the app, the way a screen reader (Orca) does: over AT-SPI.
 
 Starts a virtual screen (Xvfb), a D-Bus session with the AT-SPI bus, and the real app; opens the task panes through
-their View menu entries (AT-SPI actions, as a reader would); then prints the role and name of every control in the
-window and exits non-zero if an interactive control has no name. See docs/accessibility.md.
+their View menu entries (AT-SPI actions, as a reader would); prints the role and name of every control in the window,
+then opens each dialog from its menu entry and does the same; exits non-zero if an interactive control has no name.
+See docs/accessibility.md.
 
 Run with the system Python, which has pyatspi (Debian: python3-pyatspi, at-spi2-core, xvfb, dbus-x11):
     /usr/bin/python3 tools/atspi_tree.py [--all] [--timeout 90]
@@ -48,6 +49,17 @@ INTERACTIVE = {
 HEADINGS = {"frame", "dialog", "page tab list", "menu bar", "panel", "filler", "split pane", "scroll pane"}
 # The View menu entries that open the panes (a dock hidden at start is not in the window's tree).
 PANE_ENTRIES = ("Summarize Pane", "Translate Pane", "Chat Pane", "Outline", "History")
+# The menu entries that open dialogs, and the buttons that close them again.
+DIALOG_ENTRIES = (
+    "Settings…",
+    "Model Manager…",
+    "Keyboard Shortcuts",
+    "Customize Shortcuts…",
+    "Custom Actions…",
+    "About Inkwell",
+)
+CLOSERS = {"Close", "Cancel", "Close the model manager"}
+DEFAULT_TIMEOUTS = (800, 15000)  # libatspi's: a call's timeout, and a longer one while an application starts
 
 
 def _start_screen() -> tuple[subprocess.Popen[bytes], str]:
@@ -122,24 +134,67 @@ def _walk(node: Any, depth: int = 0) -> Any:
             yield from _walk(child, depth + 1)
 
 
-def _open_panes(app: Any) -> list[str]:
-    """Trigger the View menu's pane entries through AT-SPI actions, as a screen-reader user would."""
-    opened = []
+def _menu_entries(app: Any) -> dict[str, Any]:
+    """The menu bar's entries by name (without the mnemonic's &)."""
+    entries: dict[str, Any] = {}
     for node, _depth in _walk(app):
-        role = node.getRoleName()
-        if role not in ("check menu item", "menu item"):
-            continue
-        name = (node.name or "").replace("&", "")
-        if name not in PANE_ENTRIES:
-            continue
-        try:
-            action = node.queryAction()
-            if action.nActions > 0:
-                action.doAction(0)
-                opened.append(name)
-        except NotImplementedError:
-            continue
+        if node.getRoleName() in ("check menu item", "menu item") and node.name:
+            entries.setdefault(node.name.replace("&", ""), node)
+    return entries
+
+
+def _press(node: Any) -> None:
+    """Do a control's first action, as a reader's user would. An entry that opens a modal dialog answers only when the
+    dialog closes (Qt replies after exec() returns), so the call gives up after a second; the app keeps serving."""
+    import pyatspi
+
+    pyatspi.setTimeout(1000, 0)
+    try:
+        action = node.queryAction()
+        if action.nActions > 0:
+            action.doAction(0)
+    except Exception:  # the late reply of a modal dialog's entry: the dialog is open all the same
+        pass
+    finally:
+        pyatspi.setTimeout(*DEFAULT_TIMEOUTS)
+
+
+def _open_panes(entries: dict[str, Any]) -> list[str]:
+    opened = []
+    for name in PANE_ENTRIES:
+        if name in entries:
+            _press(entries[name])
+            opened.append(name)
     return opened
+
+
+def _windows(app: Any) -> list[Any]:
+    return [window for i in range(app.childCount) if (window := app.getChildAtIndex(i)) is not None]
+
+
+def _open_dialog(app: Any, entry: Any) -> Any:
+    """Open a dialog from its menu entry; the dialog's accessible, or None if none appeared within 15 s."""
+    before = {(w.getRoleName(), w.name) for w in _windows(app)}
+    _press(entry)
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        for window in _windows(app):
+            if (window.getRoleName(), window.name) not in before and window.childCount > 0:
+                time.sleep(0.5)  # its children register as it shows
+                return window
+        time.sleep(0.2)
+    return None
+
+
+def _close_dialog(app: Any, dialog: Any) -> None:
+    name = dialog.name
+    for node, _depth in _walk(dialog):
+        if node.getRoleName() == "push button" and node.name in CLOSERS:
+            _press(node)
+            break
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(w.name == name for w in _windows(app)):
+        time.sleep(0.2)
 
 
 def _focusable(node: Any) -> bool:
@@ -176,6 +231,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--all", action="store_true", help="print every node, not only controls and named groups")
     parser.add_argument("--timeout", type=float, default=90.0, help="seconds to wait for the window")
+    parser.add_argument("--no-dialogs", action="store_true", help="only the main window and its panes")
     parser.add_argument("--python", default=str(REPO / ".venv" / "bin" / "python"), help="the app's interpreter")
     args = parser.parse_args()
     for tool in ("Xvfb", "xdpyinfo", "dbus-launch"):
@@ -204,12 +260,26 @@ def main() -> int:
         if app is None:
             print(f"no Inkwell window on the AT-SPI bus after {args.timeout:.0f} s", file=sys.stderr)
             return 2
-        opened = _open_panes(app)
+        entries = _menu_entries(app)
+        opened = _open_panes(entries)
         time.sleep(1.0)  # the panes' widgets register on the bus as they show
         lines, unnamed = _report(app, args.all)
         print(f"Inkwell (pid {app_process.pid}) over AT-SPI; panes opened: {', '.join(opened) or 'none'}")
         print("\n".join(lines))
         controls = sum(1 for line in lines if not line.lstrip().startswith("["))
+        if not args.no_dialogs:
+            for name in DIALOG_ENTRIES:
+                dialog = _open_dialog(app, entries[name]) if name in entries else None
+                if dialog is None:
+                    print(f"\n{name}: no dialog appeared", file=sys.stderr)
+                    unnamed.append(f"the dialog of {name} (it did not open)")
+                    continue
+                dialog_lines, dialog_unnamed = _report(dialog, args.all)
+                print(f"\nDialog from {name}")
+                print("\n".join(dialog_lines))
+                controls += sum(1 for line in dialog_lines if not line.lstrip().startswith("["))
+                unnamed += dialog_unnamed
+                _close_dialog(app, dialog)
         print(f"\n{controls} interactive controls, {len(unnamed)} without a name")
         for item in unnamed:
             print(f"UNNAMED: {item}", file=sys.stderr)

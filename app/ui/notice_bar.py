@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from app.ui.messages import Level, MessageCenter, Notice
+from app.ui.theme import high_contrast
 
 _COLORS = {
     Level.INFO: ("#e8f0fe", "#1a3d7c"),
@@ -40,10 +41,13 @@ class NoticeBar(QFrame):
 
     def show_notice(self, notice: Notice) -> None:
         background, foreground = _COLORS[notice.level]
-        self.setStyleSheet(
-            f"#noticeBar {{ background: {background}; border-bottom: 1px solid {foreground}; }}"
-            f"#noticeBar QLabel {{ color: {foreground}; }}"
-        )
+        if high_contrast():  # the system's high-contrast colours, with a frame to set the bar apart
+            self.setStyleSheet("#noticeBar { border-bottom: 2px solid palette(window-text); }")
+        else:
+            self.setStyleSheet(
+                f"#noticeBar {{ background: {background}; border-bottom: 1px solid {foreground}; }}"
+                f"#noticeBar QLabel {{ color: {foreground}; }}"
+            )
         self.label.setText(notice.text)
         self.label.setToolTip(notice.detail[-2000:] if notice.detail else "")
         self.show()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QWidget
 
 from app.store.settings import Settings, register_defaults
@@ -54,6 +54,7 @@ class ThemeController(QObject):
         self._app = app
         self._settings = settings
         self.dark = False
+        self.contrast = False
         settings.changed.connect(self._on_setting)
         app.styleHints().colorSchemeChanged.connect(lambda _scheme: self.apply())
         # Kept: PySide6 invalidates the accessibility hints once the style hints' wrapper is collected.
@@ -77,20 +78,27 @@ class ThemeController(QObject):
         return self._app.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
     def high_contrast(self) -> bool:
-        accessibility = self._accessibility
-        return accessibility is not None and accessibility.contrastPreference() == Qt.ContrastPreference.HighContrast
+        return high_contrast()
 
     def apply(self) -> None:
-        if self.high_contrast():
+        contrast = self.high_contrast()
+        if contrast:
             # The platform's palette is the high-contrast theme the user chose; any colour of ours would dilute it.
             self._app.setPalette(QPalette())
             dark = self._app.palette().color(QPalette.ColorRole.Window).lightness() < 128
         else:
             dark = self.wants_dark()
             self._app.setPalette(dark_palette() if dark else self._app.style().standardPalette())
-        if dark != self.dark:
-            self.dark = dark
-            self.dark_changed.emit(dark)
+        if dark != self.dark or contrast != self.contrast:
+            self.dark, self.contrast = dark, contrast
+            self.dark_changed.emit(dark)  # the highlighting and diffs recolour (and read the contrast again)
+
+
+def high_contrast() -> bool:
+    """Whether the platform asks for high contrast (Qt 6.10+): then our own colours give way to its palette."""
+    style_hints = QGuiApplication.styleHints()  # kept while the accessibility hints are read (see ThemeController)
+    accessibility = _accessibility_hints(style_hints)
+    return accessibility is not None and accessibility.contrastPreference() == Qt.ContrastPreference.HighContrast
 
 
 def _accessibility_hints(style_hints: QStyleHints) -> QAccessibilityHints | None:

@@ -9,7 +9,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QFont, QFontDatabase, QPalette, QTextCursor
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QFont,
+    QFontDatabase,
+    QPalette,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -29,11 +38,17 @@ from PySide6.QtWidgets import (
 from app.engine.requests import Done, Failure, FailureKind, ModelSpec
 from app.gui import AppContext
 from app.ui import announcer as announcer_module
+from app.ui import notice_bar as notice_bar_module
 from app.ui.announcer import MAX_PIECE, Announcer, Politeness, SentenceBuffer
+from app.ui.dialogs import first_run as first_run_module
+from app.ui.dialogs.first_run import FirstRunNotice
 from app.ui.dialogs.shortcuts import CheatSheet
+from app.ui.editor import continue_writing as continue_module
 from app.ui.editor import editor as editor_module
+from app.ui.editor import highlighter as highlighter_module
 from app.ui.editor.continue_writing import Phase as ContinuePhase
 from app.ui.editor.editor import Editor
+from app.ui.editor.highlighter import MarkdownHighlighter
 from app.ui.panes.summarize_controller import SummaryOutcome
 from app.ui.theme import ThemeController, dark_palette
 from tests.helpers import ui_walk
@@ -50,8 +65,9 @@ INTERACTIVE = (
     QKeySequenceEdit,
 )
 # The parts of these are announced as the one control that holds them (a combo box's popup list, a spin box's
-# line edit); a header view is read through its view's column names.
-COMPOUND = (QAbstractSpinBox, QComboBox, QKeySequenceEdit)
+# line edit); a header view is read through its view's column names. Not a key sequence edit: its line edit takes
+# the focus and is what a screen reader finds (tools/atspi_tree.py showed it), so it needs the name too.
+COMPOUND = (QAbstractSpinBox, QComboBox)
 # Buttons Qt keeps out of the accessibility tree: a menu bar's children are its menus, a table's are its cells.
 OUTSIDE_THE_TREE = {"qt_menubar_ext_button", "qt_tableview_cornerbutton"}
 
@@ -389,3 +405,40 @@ def test_the_editor_follows_a_system_font_changed_while_the_app_runs(qtbot) -> N
     finally:
         QApplication.setFont(before)
     assert editor.font().pointSizeF() == editor.base_point_size + 1
+
+
+def test_in_high_contrast_the_notices_and_the_pending_text_take_the_system_colours(  # type: ignore[no-untyped-def]
+    qtbot, app_context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for module in (notice_bar_module, continue_module, first_run_module):
+        monkeypatch.setattr(module, "high_contrast", lambda: True)
+    window = app_context.window
+    window.messages.error("Something failed.")
+    assert "#fdecea" not in window.notice_bar.styleSheet()  # no colour of ours
+    notice = FirstRunNotice()
+    qtbot.addWidget(notice)
+    assert "#eef4fb" not in notice.styleSheet()
+    editor = window.editor
+    editor.setPlainText("The harbour was quiet that morning, and")
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    with qtbot.waitSignal(window.continuation.finished, timeout=60_000):
+        window.continue_writing()
+    cursor = QTextCursor(editor.document())
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    assert window.continuation.pending_text
+    pending = cursor.charFormat()
+    assert pending.fontItalic() and not pending.hasProperty(QTextFormat.Property.ForegroundBrush)
+    window.continuation.settle(accept=False)
+
+
+def test_in_high_contrast_markdown_is_marked_by_weight_and_slant_not_colour(monkeypatch: pytest.MonkeyPatch) -> None:
+    document = QTextDocument("# A heading")
+    highlighter = MarkdownHighlighter(document)
+    ranges = document.firstBlock().layout().formats()  # kept: each range's format lives in it
+    coloured = ranges[0].format
+    assert coloured.hasProperty(QTextFormat.Property.ForegroundBrush)
+    monkeypatch.setattr(highlighter_module, "high_contrast", lambda: True)
+    highlighter.set_dark(False)  # what the theme controller calls when the contrast changes
+    ranges = document.firstBlock().layout().formats()
+    plain = ranges[0].format
+    assert plain.fontWeight() == QFont.Weight.Bold and not plain.hasProperty(QTextFormat.Property.ForegroundBrush)

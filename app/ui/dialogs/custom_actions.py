@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.store.custom_actions import StoredAction, validate
+from app.ui.accessible_names import name_key_sequence_edit
 
 
 class CustomActionsDialog(QDialog):
@@ -48,7 +49,7 @@ class CustomActionsDialog(QDialog):
             QCoreApplication.translate("CustomActions", "For example: Turn {text} into a numbered list of steps.")
         )
         self.shortcut = QKeySequenceEdit()
-        self.shortcut.setAccessibleName(QCoreApplication.translate("CustomActions", "Shortcut"))
+        name_key_sequence_edit(self.shortcut, QCoreApplication.translate("CustomActions", "Shortcut"))
         self.shortcut.setMaximumSequenceLength(1)
         self.error = QLabel()
         self.error.setWordWrap(True)

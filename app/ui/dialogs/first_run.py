@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.engine.catalog import CatalogEntry, format_bytes, recommended_download
+from app.ui.theme import high_contrast
 
 # Settings key (registered by the composition root; see the report) remembering that the user dismissed it.
 NOTICE_DONE_KEY = "models/first_run_notice_done"
@@ -39,10 +40,13 @@ class FirstRunNotice(QFrame):
         self.recommended = recommended or recommended_download()
         self.setObjectName("firstRunNotice")
         self.setAccessibleName(QCoreApplication.translate("FirstRun", "About the built-in model"))
-        self.setStyleSheet(
-            "#firstRunNotice { background: #eef4fb; border: 1px solid #9bb8dc; border-radius: 4px; }"
-            "#firstRunNotice QLabel { color: #1a3d7c; }"
-        )
+        if high_contrast():  # the system's high-contrast colours
+            self.setStyleSheet("#firstRunNotice { border: 2px solid palette(window-text); }")
+        else:
+            self.setStyleSheet(
+                "#firstRunNotice { background: #eef4fb; border: 1px solid #9bb8dc; border-radius: 4px; }"
+                "#firstRunNotice QLabel { color: #1a3d7c; }"
+            )
         self.label = QLabel(first_run_text(self.recommended))
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)

@@ -38,7 +38,7 @@ from app.secrets import SecretStore, SecretsUnavailable
 from app.store.settings import SAMPLING_PARAMETERS, SAMPLING_TASKS, Settings, register_defaults
 from app.translatable import QT_TRANSLATE_NOOP
 from app.ui.messages import engine_text, info_note
-from app.ui.theme import THEMES
+from app.ui.theme import THEMES, high_contrast
 
 log = logging.getLogger(__name__)
 
@@ -248,7 +248,8 @@ class SettingsDialog(QDialog):
         remote.addRow(test, self.report)
         self.warning = QLabel()
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #8a5a00")
+        if not high_contrast():  # else the system's high-contrast text colour
+            self.warning.setStyleSheet("color: #8a5a00")
         remote.addRow("", self.warning)
         self._refresh_key_status()
 

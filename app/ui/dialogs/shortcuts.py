@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.translatable import QT_TRANSLATE_NOOP
+from app.ui.accessible_names import name_key_sequence_edit
 from app.ui.actions import ActionRegistry, native, plain_text
 
 SCOPE_NAMES = {"window": QT_TRANSLATE_NOOP("Shortcuts", "Window"), "editor": QT_TRANSLATE_NOOP("Shortcuts", "Editor")}
@@ -56,7 +57,7 @@ class ShortcutsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAccessibleName(QCoreApplication.translate("Shortcuts", "Actions and their shortcuts"))
         self.editor = QKeySequenceEdit()
-        self.editor.setAccessibleName(QCoreApplication.translate("Shortcuts", "New shortcut"))
+        name_key_sequence_edit(self.editor, QCoreApplication.translate("Shortcuts", "New shortcut"))
         self.editor.setMaximumSequenceLength(1)
         assign = QPushButton(QCoreApplication.translate("Shortcuts", "&Assign"))
         clear = QPushButton(QCoreApplication.translate("Shortcuts", "&Clear"))

@@ -21,9 +21,11 @@ from PySide6.QtWidgets import QPlainTextEdit
 from app.engine import prompts
 from app.engine.requests import Done, Failure, Sampling
 from app.ui.messages import MessageCenter
+from app.ui.theme import high_contrast
 from app.worker.client import JobHandle, JobState, ModelClient
 
 FLUSH_MS = 30
+PENDING_GREY = "#8a8f98"  # the model's text until it is kept (with italics)
 
 
 class Phase(enum.Enum):
@@ -71,7 +73,7 @@ class ContinueWriting(QObject):
         self.pending_text = ""
         self.phase = Phase.IDLE
         self._format = QTextCharFormat()
-        self._format.setForeground(QColor("#8a8f98"))
+        self._format.setForeground(QColor(PENDING_GREY))
         self._format.setFontItalic(True)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -100,6 +102,10 @@ class ContinueWriting(QObject):
             )
             return False
         self._editor, self._document = editor, editor.document()
+        if high_contrast():  # grey would be faint in a high-contrast theme: the italics alone mark the text
+            self._format.clearForeground()
+        else:
+            self._format.setForeground(QColor(PENDING_GREY))
         self._start = QTextCursor(self._document)
         self._start.setPosition(position)
         self._start.setKeepPositionOnInsert(True)  # else the pending text, inserted at its position, pushes it along

@@ -6,12 +6,15 @@ import re
 
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
+from app.ui.theme import high_contrast
+
 _IN_CODE_BLOCK = 1
 
 
 def _format(color: str, *, bold: bool = False, italic: bool = False, mono: bool = False) -> QTextCharFormat:
     fmt = QTextCharFormat()
-    fmt.setForeground(QColor(color))
+    if color:
+        fmt.setForeground(QColor(color))
     if bold:
         fmt.setFontWeight(QFont.Weight.Bold)
     if italic:
@@ -45,6 +48,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             if dark
             else {"heading": "#1a4f9c", "emph": "#8a5a00", "code": "#2f6f3e", "link": "#0b57d0", "mark": "#6b7280"}
         )
+        if high_contrast():  # the theme's text colour throughout: bold, italics and monospace still show the marks
+            c = dict.fromkeys(c, "")
         self._rules: list[tuple[re.Pattern[str], QTextCharFormat]] = [
             (re.compile(r"^#{1,6}\s.*$"), _format(c["heading"], bold=True)),
             (re.compile(r"^\s*([-*+]|\d+[.)])\s"), _format(c["mark"], bold=True)),
