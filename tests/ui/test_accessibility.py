@@ -4,11 +4,12 @@ announced."""
 from __future__ import annotations
 
 import enum
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QScrollBar,
+    QTabBar,
     QTextEdit,
     QWidget,
 )
@@ -325,6 +327,37 @@ def test_tab_moves_through_each_pane_in_reading_order(qtbot, app_context: AppCon
     chat = window.chat_pane
     expected = [chat.preset, chat.system_toggle, chat.ground, chat.view, chat.input, chat.send_button]
     assert _tab_through(qtbot, expected[0], len(expected) - 1) == expected
+
+
+def tab_chain(root: QWidget) -> list[QWidget]:
+    """The controls inside `root` in the order Tab visits them (Qt's focus chain, as focusNextPrevChild walks it)."""
+    chain: list[QWidget] = []
+    node = root.nextInFocusChain()
+    for _ in range(5_000):
+        if node is None or node is root:
+            break
+        takes_tab = (node.focusPolicy() & Qt.FocusPolicy.TabFocus) == Qt.FocusPolicy.TabFocus
+        usable = node.isVisible() and node.isEnabled() and takes_tab
+        if usable and root.isAncestorOf(node) and not _inside_compound(node) and not isinstance(node, QTabBar):
+            chain.append(node)
+        node = node.nextInFocusChain()
+    return chain
+
+
+def test_tab_never_goes_back_left_on_the_same_row_in_any_pane_or_dialog(qtbot, app_context: AppContext) -> None:  # type: ignore[no-untyped-def]
+    """Reading order, loosely: Tab may go right, down, or up into the next column, but going left without going
+    down to a new row means the order is wrong (the cheat sheet's buttons were)."""
+    wrong: list[str] = []
+    for surface in ui_walk.surfaces(app_context.window):
+        chain = tab_chain(surface.widget)
+        window = surface.widget.window()
+        for before, after in itertools.pairwise(chain):
+            a, b = before.mapTo(window, QPoint(0, 0)), after.mapTo(window, QPoint(0, 0))
+            went_left = b.x() < a.x() - 2
+            went_down = b.y() >= a.y() + before.height() // 2
+            if went_left and not went_down:
+                wrong.append(f"{surface.name}: {accessible_name(before)!r} -> {accessible_name(after)!r}")
+    assert not wrong, "Tab goes back left on the same row:\n" + "\n".join(wrong)
 
 
 def test_tab_in_the_cheat_sheet_goes_left_to_right_along_the_buttons(qtbot, app_context: AppContext) -> None:  # type: ignore[no-untyped-def]
