@@ -636,6 +636,7 @@ class MainWindow(QMainWindow):
     def _setup_pane(self, pane: EditorPane) -> None:
         editor = pane.editor
         editor.key_interceptor = self._editor_key
+        editor.input_method_interceptor = self.continuation.handle_input_method
         editor.context_actions = self._context_actions
         editor.files_dropped.connect(self.open_files)
         editor.set_zoom(self.settings.get("editor/zoom", int))

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QKeySequence, QTextCursor
-from PySide6.QtWidgets import QMenu
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent, QKeySequence, QTextCursor
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from app.gui import AppContext
+from app.ui.editor.continue_writing import Phase
 from app.ui.main_window import MainWindow
 from tests.helpers.asker import ScriptedAsker
-from tests.helpers.editor_windows import open_and_wait, press, type_text
+from tests.helpers.editor_windows import open_and_wait, press, shortcut, type_text
 
 StandardKey = QKeySequence.StandardKey
 
@@ -184,3 +186,54 @@ def test_a_long_chinese_text_is_counted_the_same_way_in_the_background(qtbot, ap
     lines = LARGE_TEXT_CHARS // 10
     expected = f"{9 * lines:,} words · {19 * lines:,} chars ({17 * lines:,} without spaces)"
     qtbot.waitUntil(lambda: window.counts_label.text().startswith(expected), timeout=30_000)
+
+
+# -- input methods -------------------------------------------------------------------------------------------------
+def compose(editor: QWidget, steps: list[str], commit: str) -> None:
+    """What a Chinese input method sends while the user types pinyin and picks characters: the composition so far
+    (preedit, not yet text), then the chosen characters (commit)."""
+    for preedit in steps:
+        QApplication.sendEvent(editor, QInputMethodEvent(preedit, []))
+    done = QInputMethodEvent("", [])
+    done.setCommitString(commit)
+    QApplication.sendEvent(editor, done)
+
+
+def test_composing_over_a_pending_suggestion_keeps_the_composed_text_and_not_the_suggestion(
+    qtbot, app_context: AppContext
+) -> None:
+    window = app_context.window
+    editor = window.editor
+    editor.setPlainText("林冲走进了")
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    with qtbot.waitSignal(window.continuation.finished, timeout=60_000):
+        press(qtbot, editor, shortcut(window, "ai.continue"))
+    assert window.continuation.phase is Phase.PENDING and window.continuation.pending_text
+
+    QApplication.sendEvent(editor, QInputMethodEvent("cao", []))
+    assert window.continuation.phase is Phase.IDLE  # composing dismisses the suggestion, as typing does
+    assert editor.toPlainText() == "林冲走进了"
+    compose(editor, ["caoliao", "草料"], "草料场")
+    assert editor.toPlainText() == "林冲走进了草料场"
+    assert editor.textCursor().position() == len("林冲走进了草料场")
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == "林冲走进了"  # the composed text is one ordinary edit
+
+
+def test_composing_while_the_suggestion_streams_stops_it_and_keeps_the_composed_text(
+    qtbot, app_context: AppContext
+) -> None:
+    app_context.settings.set("continue/max_new_tokens", 1500)
+    window = app_context.window
+    editor = window.editor
+    editor.setPlainText("那雪正下得紧")
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    press(qtbot, editor, shortcut(window, "ai.continue"))
+    qtbot.waitUntil(lambda: len(editor.toPlainText()) > len("那雪正下得紧"), timeout=60_000)
+    assert window.continuation.phase is Phase.WRITING
+
+    QApplication.sendEvent(editor, QInputMethodEvent("le", []))
+    assert window.continuation.phase is Phase.IDLE and editor.toPlainText() == "那雪正下得紧"  # nothing accepted
+    qtbot.waitUntil(lambda: not app_context.client.busy, timeout=30_000)  # and the model stopped
+    compose(editor, [], "了。")
+    assert editor.toPlainText() == "那雪正下得紧了。"

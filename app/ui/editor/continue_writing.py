@@ -15,7 +15,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QInputMethodEvent,
+    QKeyEvent,
+    QKeySequence,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QPlainTextEdit
 
 from app.engine import prompts
@@ -310,6 +318,14 @@ class ContinueWriting(QObject):
             self.settle(accept=False)  # typing over a suggestion dismisses it, and the key types as usual
             return False
         return False
+
+    def handle_input_method(self, event: QInputMethodEvent) -> None:
+        """The editor's input-method interceptor: the writer is composing (pinyin, kana...), which is typing, so the
+        suggestion goes and a running model stops, before the composition reaches the document. Only stopping, as
+        the first typed key does, would leave the suggestion where the composition lands; the composition's change
+        to the document would then accept it, and the suggestion would split the composed text from the cursor."""
+        if self.active:
+            self.settle(accept=False)
 
     def _set_phase(self, phase: Phase) -> None:
         if phase is not self.phase:

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QGuiApplication,
+    QInputMethodEvent,
     QKeyEvent,
     QTextDocument,
 )
@@ -65,6 +66,7 @@ class Editor(QPlainTextEdit):
         )
         self.zoom_steps = 0
         self.key_interceptor: Callable[[QKeyEvent], bool] | None = None
+        self.input_method_interceptor: Callable[[QInputMethodEvent], None] | None = None
         self.context_actions: Callable[[], list[object]] | None = None
 
     def use_document(self, qdoc: QTextDocument) -> None:
@@ -79,6 +81,13 @@ class Editor(QPlainTextEdit):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        # An input method's composition (pinyin, kana...) is typing that arrives without key events: the
+        # interceptor sees it before the composition reaches the document.
+        if self.input_method_interceptor is not None and (event.preeditString() or event.commitString()):
+            self.input_method_interceptor(event)
+        super().inputMethodEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu(event.pos())
