@@ -1061,8 +1061,8 @@ Licensed under the Apache License 2.0.</source>
         <translation>正在统计字数…</translation>
     </message>
     <message>
-        <source>{n} chars</source>
-        <translation>{n} 个字符</translation>
+        <source>{n} chars ({m} without spaces)</source>
+        <translation>{n} 个字符（不含空格 {m} 个）</translation>
     </message>
     <message>
         <source>{n} tokens</source>
@@ -1491,6 +1491,10 @@ Licensed under the Apache License 2.0.</source>
     <message>
         <source>Preparing {name} for fast CPU decoding…</source>
         <translation>正在为 CPU 快速解码准备 {name}…</translation>
+    </message>
+    <message>
+        <source>llama.cpp runs this GGUF model as stored ({kinds} weights): several times faster on the CPU, with results close to, not identical with, float32. Choose float32 under Precision for exact float32 results.</source>
+        <translation>llama.cpp 按原样运行这个 GGUF 模型（{kinds} 权重）：在 CPU 上快好几倍，结果接近但不完全等同于 float32。如需与 float32 完全一致的结果，请在“精度”中选择 float32。</translation>
     </message>
     <message>
         <source>No model is loaded yet.</source>

@@ -35,7 +35,8 @@ from tests.helpers import ui_walk
 
 REPO = Path(__file__).resolve().parents[2]
 TRANSLATIONS = REPO / "resources" / "translations"
-ZH_CN = TRANSLATIONS / "inkwell_zh_CN.ts"
+# 繁體中文 is made from 简体中文 (tools/zh_tw_from_zh_cn.py): both are checked the same way.
+LANGUAGES = ("zh_CN", "zh_TW")
 
 # Words that stay as they are in a Chinese interface: names, formats, units and technical terms.
 KEPT_WORDS = {
@@ -88,9 +89,10 @@ def _tool(name: str) -> str:
 
 
 # -- the .ts and .qm files ----------------------------------------------------------------------------------------
-def test_every_entry_is_translated_with_its_placeholders_and_accelerators() -> None:
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_entry_is_translated_with_its_placeholders_and_accelerators(language: str) -> None:
     problems = []
-    for entry in entries(ZH_CN):
+    for entry in entries(_ts(language)):
         where = f"[{entry.context}] {entry.source!r}"
         if entry.unfinished or not entry.translation.strip():
             problems.append(f"unfinished: {where}")
@@ -115,10 +117,11 @@ def test_the_committed_qm_is_built_from_the_ts(tmp_path: Path) -> None:
         )
 
 
-def test_every_string_the_code_marks_is_in_the_ts(tmp_path: Path) -> None:
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_string_the_code_marks_is_in_the_ts(tmp_path: Path, language: str) -> None:
     """A string added in the code with tr()/translate()/QT_TRANSLATE_NOOP and not yet translated fails here."""
-    fresh = tmp_path / ZH_CN.name
-    shutil.copy(ZH_CN, fresh)
+    fresh = tmp_path / _ts(language).name
+    shutil.copy(_ts(language), fresh)
     sources = sorted(str(path) for path in (REPO / "app").rglob("*.py"))
     subprocess.run(
         [_tool("pyside6-lupdate"), *sources, "-locations", "none", "-no-obsolete", "-silent", "-ts", str(fresh)],
@@ -126,7 +129,7 @@ def test_every_string_the_code_marks_is_in_the_ts(tmp_path: Path) -> None:
         cwd=REPO,
     )
     missing = [f"[{e.context}] {e.source!r}" for e in entries(fresh) if e.unfinished or not e.translation]
-    assert not missing, "not in inkwell_zh_CN.ts yet (run make translations and translate them):\n" + "\n".join(missing)
+    assert not missing, f"not in {fresh.name} yet (run make translations and translate them):\n" + "\n".join(missing)
     empty_context = [e.source for e in entries(fresh) if not e.context]
     assert not empty_context, (
         "marked without a context (a free tr() call): the app looks them up under its own context, so they would "
@@ -135,12 +138,13 @@ def test_every_string_the_code_marks_is_in_the_ts(tmp_path: Path) -> None:
 
 
 # -- the running interface ----------------------------------------------------------------------------------------
-@pytest.fixture
-def zh_cn(qapp: QApplication) -> Iterator[None]:
-    """The zh_CN translation (and Qt's own) installed for one test, removed again so other tests stay English."""
-    translators = i18n.install(qapp, "zh_CN")
-    assert len(translators) == 2, "inkwell_zh_CN.qm or Qt's qtbase_zh_CN.qm did not load"
-    yield
+@pytest.fixture(params=LANGUAGES)
+def chinese(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    """A Chinese translation (and Qt's own) installed for one test, removed again so other tests stay English."""
+    language = request.param
+    translators = i18n.install(qapp, language)
+    assert len(translators) == 2, f"inkwell_{language}.qm or Qt's qtbase_{language}.qm did not load"
+    yield language
     for translator in translators:
         qapp.removeTranslator(translator)
 
@@ -148,12 +152,13 @@ def zh_cn(qapp: QApplication) -> Iterator[None]:
 def test_a_chinese_system_gets_the_chinese_interface() -> None:
     assert i18n.resolve("system", QLocale("zh_CN")) == "zh_CN"
     assert i18n.resolve("system", QLocale("zh_SG")) == "zh_CN"
+    assert i18n.resolve("system", QLocale("zh_TW")) == i18n.resolve("system", QLocale("zh_HK")) == "zh_TW"
     assert i18n.resolve("system", QLocale("de_DE")) == "en"
     assert i18n.resolve("en", QLocale("zh_CN")) == "en"
-    assert i18n.available("zh_CN")
+    assert i18n.available("zh_CN") and i18n.available("zh_TW")
 
 
-def test_engine_messages_are_translated_in_the_gui(zh_cn: None) -> None:
+def test_engine_messages_are_translated_in_the_gui(chinese: str) -> None:
     died = failure_text(host_died_failure(HostDied(-9)))
     assert "SIGKILL" in died and CJK.search(died) and "unexpectedly" not in died
     error = EngineError(
@@ -164,15 +169,21 @@ def test_engine_messages_are_translated_in_the_gui(zh_cn: None) -> None:
     assert "/m.gguf" in shown and "There is no" not in shown and CJK.search(shown)
     loading = progress("loading", QT_TRANSLATE_NOOP("Engine", "Loading {name}…"), name="Qwen")
     assert loading.message == "Loading Qwen…"
-    assert engine_text(loading.template, loading.params, loading.message) == "正在加载 Qwen…"
+    assert engine_text(loading.template, loading.params, loading.message) == {"zh_CN": "正在加载 Qwen…"}.get(
+        chinese, "正在載入 Qwen…"
+    )
 
 
-def _english_sources() -> tuple[set[str], list[re.Pattern[str]]]:
+def _ts(language: str) -> Path:
+    return TRANSLATIONS / f"inkwell_{language}.ts"
+
+
+def _english_sources(language: str) -> tuple[set[str], list[re.Pattern[str]]]:
     """Every English text a translated interface must not show: plain ones, and patterns for those with
     parameters (whose visible form has the values put in). Entries translated as themselves ("CPU") are fine."""
     plain: set[str] = set()
     patterns: list[re.Pattern[str]] = []
-    for entry in entries(ZH_CN):
+    for entry in entries(_ts(language)):
         text = _normal(entry.source)
         if not text or text == _normal(entry.translation):
             continue
@@ -218,11 +229,12 @@ SERVER_NAMES = {name for name, _url in SERVER_BASE_URLS}  # programs' own names 
 
 
 def test_no_english_left_in_the_main_window_panes_dialogs_menus_and_actions(
-    zh_cn: None, app_context: AppContext
+    chinese: str, app_context: AppContext
 ) -> None:
     window = app_context.window
-    assert window.menuBar().actions()[0].text() == "文件(&F)", "the window was built before the translation loaded"
-    plain, patterns = _english_sources()
+    first_menu = window.menuBar().actions()[0].text()
+    assert first_menu in ("文件(&F)", "檔案(&F)"), "the window was built before the translation loaded"
+    plain, patterns = _english_sources(chinese)
     left: list[str] = []
 
     def check(where: str, what: str, raw: str) -> None:
@@ -252,4 +264,4 @@ def test_no_english_left_in_the_main_window_panes_dialogs_menus_and_actions(
         for what, raw in ui_walk.action_texts(action):
             check(f"action {action.objectName() or action.text()!r}", what, raw)
     assert not left, f"{len(left)} texts are not yet right in Chinese:\n" + "\n".join(sorted(set(left)))
-    assert QCoreApplication.translate("Menus", "File") == "文件"
+    assert QCoreApplication.translate("Menus", "File") in ("文件", "檔案")

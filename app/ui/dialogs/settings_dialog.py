@@ -78,7 +78,12 @@ THEME_NAMES = (
     QT_TRANSLATE_NOOP("Settings", "Dark"),
 )
 # Each language by its own name (a reader of it finds it whatever the interface's language is now).
-LANGUAGES = (("system", QT_TRANSLATE_NOOP("Settings", "Follow the system")), ("en", "English"), ("zh_CN", "简体中文"))
+LANGUAGES = (
+    ("system", QT_TRANSLATE_NOOP("Settings", "Follow the system")),
+    ("en", "English"),
+    ("zh_CN", "简体中文"),
+    ("zh_TW", "繁體中文"),
+)
 
 
 class _ConnectionTester(QObject):
