@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from app.engine import language as languages
 from app.engine.backends.remote_urls import SERVER_BASE_URLS
@@ -25,13 +25,18 @@ from app.engine.catalog import CATALOG
 from app.engine.errors import EngineError
 from app.engine.requests import FailureKind, progress
 from app.gui import AppContext
+from app.paths import AppPaths
+from app.secrets import SecretStore
+from app.store.settings import Settings
 from app.translatable import QT_TRANSLATE_NOOP
 from app.ui import i18n
 from app.ui.dialogs.about import NOTICES
+from app.ui.dialogs.settings_dialog import SettingsDialog
 from app.ui.messages import engine_text, failure_text
 from app.worker.host_process import HostDied
 from app.worker.model_worker import host_died_failure
 from tests.helpers import ui_walk
+from tests.helpers.memory_keyring import MemoryKeyring
 
 REPO = Path(__file__).resolve().parents[2]
 TRANSLATIONS = REPO / "resources" / "translations"
@@ -156,6 +161,18 @@ def test_a_chinese_system_gets_the_chinese_interface() -> None:
     assert i18n.resolve("system", QLocale("de_DE")) == "en"
     assert i18n.resolve("en", QLocale("zh_CN")) == "en"
     assert i18n.available("zh_CN") and i18n.available("zh_TW")
+
+
+def test_settings_offer_the_languages_and_say_when_they_apply(qtbot, settings: Settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    dialog = SettingsDialog(settings, SecretStore(MemoryKeyring()), AppPaths.under(tmp_path / "home"), None)
+    qtbot.addWidget(dialog)
+    offered = [dialog.language.itemText(i) for i in range(dialog.language.count())]
+    assert offered == ["Follow the system", "English", "简体中文", "繁體中文"]  # none "not installed yet"
+    assert settings.get("ui/language", str) == "system"
+    dialog.language.setCurrentIndex(2)
+    assert settings.get("ui/language", str) == "zh_CN"
+    labels = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "The language applies the next time Inkwell starts." in labels
 
 
 def test_engine_messages_are_translated_in_the_gui(chinese: str) -> None:
