@@ -27,6 +27,7 @@ from app.store.model_library import ModelLibrary
 from app.store.settings import Settings
 from app.ui.dialogs.asker import Asker
 from app.ui.dialogs.model_manager_controller import ModelManagerController
+from app.ui.fonts import apply_cjk_fallback
 from app.ui.main_window import MainWindow
 from app.ui.messages import MessageCenter
 from app.ui.theme import ThemeController
@@ -66,6 +67,9 @@ def compose(
     secrets: SecretStore | None = None,
 ) -> AppContext:
     """Wire the app together. Tests pass their own client (sharing one model host) and an asker that answers."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        apply_cjk_fallback(app)  # before any widget takes the application's font
     messages = MessageCenter()
     secrets = secrets or SecretStore()
     client = client or ModelClient(host_config(paths, settings), base_spec(settings, secrets))

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent, QKeySequence, QTextCursor
+import pytest
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QInputMethodEvent, QKeySequence, QTextCursor, QTextLayout
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from app.gui import AppContext
+from app.ui import fonts
 from app.ui.editor.continue_writing import Phase
 from app.ui.main_window import MainWindow
 from tests.helpers.asker import ScriptedAsker
@@ -237,3 +239,38 @@ def test_composing_while_the_suggestion_streams_stops_it_and_keeps_the_composed_
     qtbot.waitUntil(lambda: not app_context.client.busy, timeout=30_000)  # and the model stopped
     compose(editor, [], "了。")
     assert editor.toPlainText() == "那雪正下得紧了。"
+
+
+# -- fonts ---------------------------------------------------------------------------------------------------------
+def drawn_with(font: QFont, text: str) -> set[str]:
+    """The families the text's glyphs are drawn from in `font`, as they reach the screen."""
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    return {run.rawFont().familyName() for run in layout.glyphRuns()}
+
+
+def test_chinese_text_is_drawn_with_a_simplified_chinese_font_in_the_editor_preview_and_chat(
+    app_context: AppContext,
+) -> None:
+    if "Noto Sans CJK SC" not in QFontDatabase.families():
+        pytest.skip("needs the Noto CJK fonts (Debian: fonts-noto-cjk)")
+    window = app_context.window
+    pane = window.tabs.current_pane()
+    assert pane is not None
+    for widget in (window.editor, pane.preview, window.chat_pane.view, window.chat_pane.input):
+        assert widget.font().families()[0] not in fonts.cjk_families()  # the user's font comes first
+        assert drawn_with(widget.font(), "风雪山神庙") == {"Noto Sans CJK SC"}, widget.objectName()
+    zoomed = window.editor
+    zoomed.set_zoom(3)
+    assert drawn_with(zoomed.font(), "风雪山神庙") == {"Noto Sans CJK SC"}
+
+
+def test_the_fallback_puts_the_users_own_script_first() -> None:
+    assert fonts.cjk_families(QLocale("en_US"))[0] == "Noto Sans CJK SC"
+    assert fonts.cjk_families(QLocale("zh_CN"))[0] == "Noto Sans CJK SC"
+    assert fonts.cjk_families(QLocale("zh_TW"))[0] == "Noto Sans CJK TC"
+    assert fonts.cjk_families(QLocale("ja_JP"))[0] == "Noto Sans CJK JP"
+    font = fonts.with_cjk_fallback(fonts.with_cjk_fallback(QFont("DejaVu Serif")))
+    assert font.families() == ["DejaVu Serif", *fonts.cjk_families()]  # applied twice, listed once

@@ -23,6 +23,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from app.ui.fonts import with_cjk_fallback
+
 BASE_POINT_SIZE = 12.0  # the text's size at zoom 0, unless the system's font asks for larger
 # Prose reads better a little larger than the menus; a larger system font (low vision) enlarges the text with it.
 LARGER_THAN_SYSTEM = 3.0
@@ -52,7 +54,7 @@ class Editor(QPlainTextEdit):
         self.base_point_size = max(BASE_POINT_SIZE, font.pointSizeF() + LARGER_THAN_SYSTEM)
         font.setPointSizeF(self.base_point_size)
         font.setStyleHint(QFont.StyleHint.Serif)
-        self.setFont(font)
+        self.setFont(with_cjk_fallback(font))
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.fontChanged.connect(self._follow_system_font)
