@@ -3,19 +3,22 @@ Reopen with Encoding and Save with Encoding; a character the encoding cannot hol
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QInputMethodEvent, QKeySequence, QTextCursor, QTextLayout
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
 from app.gui import AppContext
 from app.ui import fonts
+from app.ui.dialogs.asker import DialogAsker
+from app.ui.dialogs.encoding_dialog import EncodingDialog
 from app.ui.editor.continue_writing import Phase
 from app.ui.main_window import MainWindow
 from tests.helpers.asker import ScriptedAsker
-from tests.helpers.editor_windows import open_and_wait, press, shortcut, type_text
+from tests.helpers.editor_windows import ModalAnswer, open_and_wait, press, shortcut, type_text
 
 StandardKey = QKeySequence.StandardKey
 
@@ -274,3 +277,50 @@ def test_the_fallback_puts_the_users_own_script_first() -> None:
     assert fonts.cjk_families(QLocale("ja_JP"))[0] == "Noto Sans CJK JP"
     font = fonts.with_cjk_fallback(fonts.with_cjk_fallback(QFont("DejaVu Serif")))
     assert font.families() == ["DejaVu Serif", *fonts.cjk_families()]  # applied twice, listed once
+
+
+# -- the real dialogs ------------------------------------------------------------------------------------------------
+def test_the_encoding_dialog_lists_common_encodings_and_starts_at_the_current_one(qtbot) -> None:  # type: ignore[no-untyped-def]
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    seen: list[str] = []
+
+    def pick_big5(dialog: QWidget) -> None:
+        assert isinstance(dialog, EncodingDialog)
+        assert "novel.txt" in dialog.prompt.text()
+        items = [dialog.list.item(row).text() for row in range(dialog.list.count())]
+        seen.extend(items)
+        current = dialog.list.currentItem()
+        assert current is not None and current.text().startswith("GB18030")
+        dialog.list.setCurrentRow(next(i for i, text in enumerate(items) if text.startswith("Big5 ")))
+        dialog.accept()
+
+    answering = ModalAnswer(pick_big5)
+    assert DialogAsker(parent).choose_encoding("novel.txt", "gb18030", saving=False) == "cp950"
+    answering.check()
+    assert any(item.startswith("UTF-8 ") for item in seen) and any(item.startswith("Shift-JIS ") for item in seen)
+
+    answering = ModalAnswer(lambda dialog: dialog.close())  # Escape or the window's close button: nothing chosen
+    assert DialogAsker(parent).choose_encoding("novel.txt", "utf-8", saving=True) is None
+    answering.check()
+
+
+def test_the_utf8_offer_names_the_character_and_can_be_declined(qtbot) -> None:  # type: ignore[no-untyped-def]
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    message = "traditional.txt cannot be saved as Big5: the character “们” (U+4EEC) on line 2 has no place in it."
+
+    def answer(button_text: str) -> Callable[[QWidget], None]:
+        def click(box: QWidget) -> None:
+            assert isinstance(box, QMessageBox) and box.text() == message and "UTF-8" in box.informativeText()
+            button = next(b for b in box.buttons() if b.text() == button_text)
+            button.click()
+
+        return click
+
+    answering = ModalAnswer(answer("Save as UTF-8"))
+    assert DialogAsker(parent).save_as_utf8(message)
+    answering.check()
+    answering = ModalAnswer(answer("Cancel"))
+    assert not DialogAsker(parent).save_as_utf8(message)
+    answering.check()
