@@ -34,7 +34,8 @@ def dark_palette() -> QPalette:
         roles.ButtonText: "#e8eaed",
         roles.BrightText: "#ff8a80",
         roles.Link: "#8ab4f8",
-        roles.Highlight: "#3d5a99",
+        # Styles draw keyboard focus in this colour: 3.5:1 against the window (visible focus), 4.5:1 under white text.
+        roles.Highlight: "#4f75bf",
         roles.HighlightedText: "#ffffff",
     }
     for role, color in colors.items():
