@@ -72,14 +72,6 @@ def label(encoding: str) -> str:
     return _LABELS.get(canonical(encoding)) or encoding.upper().replace("_", "-")
 
 
-def is_known(encoding: str) -> bool:
-    try:
-        codecs.lookup(encoding)
-    except LookupError:
-        return False
-    return True
-
-
 def sample(data: bytes) -> bytes:
     """Up to SAMPLE_BYTES from the line where the first non-ASCII byte is, ending at a line break. No legacy CJK
     codec uses 0x0A inside a character, so the sample never starts or ends inside one."""
