@@ -621,8 +621,10 @@ class MainWindow(QMainWindow):
         if document is None:
             return
         held = self.continuation.hold()  # the file gets the user's words, never an unaccepted suggestion
-        self.workspace.save_with_encoding(document)
+        saved = self.workspace.save_with_encoding(document)
         self.continuation.resume(held)
+        if saved and held is not None:
+            document.qdoc.setModified(False)  # the suggestion back in place is not a change to the saved text
 
     def reopen_with_encoding(self) -> None:
         document = self._active()

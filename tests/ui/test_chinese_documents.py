@@ -324,3 +324,23 @@ def test_the_utf8_offer_names_the_character_and_can_be_declined(qtbot) -> None: 
     answering = ModalAnswer(answer("Cancel"))
     assert not DialogAsker(parent).save_as_utf8(message)
     answering.check()
+
+
+def test_save_with_encoding_never_writes_a_pending_suggestion_and_keeps_it_pending(
+    qtbot, app_context: AppContext, asker: ScriptedAsker, tmp_path: Path
+) -> None:
+    window = app_context.window
+    path = tmp_path / "draft.txt"
+    path.write_text("春眠不觉晓", encoding="utf-8")
+    document = open_and_wait(qtbot, window, path)
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)
+    with qtbot.waitSignal(window.continuation.finished, timeout=60_000):
+        press(qtbot, window.editor, shortcut(window, "ai.continue"))
+    pending = window.continuation.pending_text
+    assert pending
+
+    asker.encoding = "gb18030"
+    window.commands["file.save_encoding"].trigger()
+    assert path.read_bytes() == "春眠不觉晓".encode("gb18030")
+    assert window.continuation.phase is Phase.PENDING and window.editor.toPlainText() == "春眠不觉晓" + pending
+    assert not document.modified
