@@ -54,6 +54,14 @@ find "$STAGE/usr/lib/inkwell" -type f \( -name '*.so' -o -name '*.so.*' -o -name
         fi
     done
 
+# The bundle carries the build machine's libstdc++, libpython and other libraries, so it needs at least the C library
+# they were linked against: the newest GLIBC_ symbol version any of its ELF files asks for (2.36 for a build on
+# Debian 12). dpkg then refuses an older system instead of installing an app that cannot start.
+command -v objdump >/dev/null || { echo "objdump not found (apt-get install binutils)" >&2; exit 1; }
+GLIBC_MIN=$(find "$STAGE/usr/lib/inkwell" -type f \( -name '*.so' -o -name '*.so.*' -o -perm -u+x \) -print0 |
+    xargs -0 objdump -T 2>/dev/null | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/^GLIBC_//' | sort -V | tail -n 1)
+[ -n "$GLIBC_MIN" ] || { echo "no GLIBC_ symbol versions found in the bundle" >&2; exit 1; }
+
 INSTALLED_KB=$(du -sk --exclude=DEBIAN "$STAGE" | cut -f1)
 cat > "$STAGE/DEBIAN/control" <<CONTROL
 Package: inkwell
@@ -61,7 +69,7 @@ Version: $VERSION
 Architecture: amd64
 Maintainer: Inkwell team <inkwell@users.noreply.github.com>
 Installed-Size: $INSTALLED_KB
-Depends: libc6 (>= 2.31), libgl1, libegl1, libfontconfig1, libfreetype6, libglib2.0-0, libdbus-1-3, libxkbcommon0, libxkbcommon-x11-0, libx11-xcb1, libxcb1, libxcb-cursor0, libxcb-icccm4, libxcb-image0, libxcb-keysyms1, libxcb-randr0, libxcb-render-util0, libxcb-shape0, libxcb-xinerama0, libxcb-xkb1, sensible-utils
+Depends: libc6 (>= $GLIBC_MIN), libgl1, libegl1, libfontconfig1, libfreetype6, libglib2.0-0, libdbus-1-3, libxkbcommon0, libxkbcommon-x11-0, libx11-xcb1, libxcb1, libxcb-cursor0, libxcb-icccm4, libxcb-image0, libxcb-keysyms1, libxcb-randr0, libxcb-render-util0, libxcb-shape0, libxcb-xinerama0, libxcb-xkb1, sensible-utils
 Recommends: fonts-noto-cjk
 Section: editors
 Priority: optional
@@ -76,7 +84,7 @@ Description: local-first AI writing desk
 CONTROL
 
 rm -f "$DEB"
-# xz keeps the package under 400 MB (the payload is about 1 GB). Level 9 rather than dpkg's default 6: its 64 MiB
-# window finds the repeats across torch's and Qt's libraries that an 8 MiB one misses; unpacking needs only 65 MiB.
+# xz keeps the package under 400 MB (the payload is about 1 GB); level 9, not dpkg's default 6, for the margin. It
+# costs time to build only: unpacking needs 65 MiB of memory.
 dpkg-deb --root-owner-group -Zxz -z9 --build "$STAGE" "$DEB" >/dev/null
 echo "$DEB"
