@@ -3,11 +3,12 @@
 
 Starts a virtual screen (Xvfb), a D-Bus session with the AT-SPI bus, and the real app; opens the task panes through
 their View menu entries (AT-SPI actions, as a reader would); prints the role and name of every control in the window,
-then opens each dialog from its menu entry and does the same; exits non-zero if an interactive control has no name.
-See docs/accessibility.md.
+then opens each dialog from its menu entry and does the same; then listens to what the app announces (a notice, and
+with --run a continuation written by the model: started, its sentences, finished). Exits non-zero if an interactive
+control has no name or an expected announcement was not heard. See docs/accessibility.md.
 
 Run with the system Python, which has pyatspi (Debian: python3-pyatspi, at-spi2-core, xvfb, dbus-x11):
-    /usr/bin/python3 tools/atspi_tree.py [--all] [--timeout 90]
+    /usr/bin/python3 tools/atspi_tree.py [--all] [--no-dialogs] [--run 180 --cache .test-cache/home/cache]
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -197,6 +199,82 @@ def _close_dialog(app: Any, dialog: Any) -> None:
         time.sleep(0.2)
 
 
+POLITENESS = {1: "polite", 2: "assertive"}  # ATSPI_LIVE_POLITE, ATSPI_LIVE_ASSERTIVE
+
+
+class _Announcements:
+    """What the app announces (AT-SPI "object:announcement" events), heard as a screen reader hears them."""
+
+    def __init__(self) -> None:
+        import pyatspi
+
+        self.heard: list[tuple[float, str, str]] = []  # seconds since listening began, text, politeness
+        self._began = time.monotonic()
+        self._until: Callable[[str], bool] | None = None
+        # Registered before the app starts: Qt sends announcements only while someone listens for them.
+        pyatspi.Registry.registerEventListener(self._on_event, "object:announcement")
+
+    def _on_event(self, event: Any) -> None:
+        import pyatspi
+        from gi.repository import GLib
+
+        text = str(event.any_data)
+        self.heard.append((time.monotonic() - self._began, text, POLITENESS.get(event.detail1, "?")))
+        if self._until is not None and self._until(text):
+            self._until = None
+            GLib.idle_add(pyatspi.Registry.stop)
+
+    def wait(self, until: Callable[[str], bool], timeout: float) -> list[tuple[float, str, str]]:
+        """Listen until an announcement satisfies `until` or `timeout` seconds pass; what was heard meanwhile."""
+        import pyatspi
+        from gi.repository import GLib
+
+        first = len(self.heard)
+        self._until = until
+        timer = GLib.timeout_add(int(timeout * 1000), pyatspi.Registry.stop)
+        pyatspi.Registry.start()
+        if self._until is None:  # stopped by an announcement: the timer would stop a later wait early
+            GLib.source_remove(timer)
+        self._until = None
+        return self.heard[first:]
+
+
+def _check_announcements(
+    app: Any, entries: dict[str, Any], listener: _Announcements, run_timeout: float | None
+) -> bool:
+    """A notice (Help > Copy Diagnostics) must be announced; with `run_timeout`, continue writing too: started, the
+    text in sentences, finished. False if an expected announcement was not heard."""
+    ok = True
+    _press(entries["Copy Diagnostics"])
+    # Copying the diagnostics reads every installed package's version: seconds on a busy machine.
+    heard = listener.wait(lambda text: text.startswith("Diagnostics copied"), 60)
+    print("\nAnnounced after Help > Copy Diagnostics:")
+    print("\n".join(f"  [{politeness}] {text}" for _at, text, politeness in heard) or "  nothing")
+    ok = ok and any(text.startswith("Diagnostics copied") for _at, text, _p in heard)
+    if run_timeout is not None:
+        editor = next(n for n, _depth in _walk(app) if n.getRoleName() == "text" and n.name == "Document text")
+        opening = "The harbour was quiet that morning, and"
+        editor.queryEditableText().insertText(0, opening, len(opening))
+        editor.queryText().setCaretOffset(len(opening))
+        _press(entries["Continue Writing"])
+        heard = listener.wait(
+            lambda text: text.startswith(("Continue writing finished", "Continue writing failed")), run_timeout
+        )
+        print(f"\nAnnounced after typing “{opening}” and AI > Continue Writing (seconds after the key):")
+        start = heard[0][0] if heard else 0.0
+        print(
+            "\n".join(f"  {at - start:5.1f} s [{politeness}] {text}" for at, text, politeness in heard) or "  nothing"
+        )
+        texts = [text for _at, text, _p in heard]
+        ok = (
+            ok
+            and bool(texts)
+            and texts[0] == "Continue writing started."
+            and texts[-1].startswith("Continue writing finished")
+        )
+    return ok
+
+
 def _focusable(node: Any) -> bool:
     """A read-only text view (the chat, a diff) has the role "label" in Qt, yet takes the keyboard: it needs a name.
     Only one on screen: a hidden label (the notice bar's, between notices) is named by the text it will show."""
@@ -232,6 +310,18 @@ def main() -> int:
     parser.add_argument("--all", action="store_true", help="print every node, not only controls and named groups")
     parser.add_argument("--timeout", type=float, default=90.0, help="seconds to wait for the window")
     parser.add_argument("--no-dialogs", action="store_true", help="only the main window and its panes")
+    parser.add_argument(
+        "--run",
+        type=float,
+        metavar="SECONDS",
+        help="also continue a sentence with the model and listen to the announcements for up to SECONDS",
+    )
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        help="the app's cache folder to use (it keeps the converted built-in model; a fresh one converts it first, "
+        "which takes minutes), e.g. .test-cache/home/cache",
+    )
     parser.add_argument("--python", default=str(REPO / ".venv" / "bin" / "python"), help="the app's interpreter")
     args = parser.parse_args()
     for tool in ("Xvfb", "xdpyinfo", "dbus-launch"):
@@ -242,6 +332,8 @@ def main() -> int:
 
     screen, display = _start_screen()
     home = tempfile.mkdtemp(prefix="inkwell-atspi-")
+    if args.cache is not None:
+        os.symlink(args.cache.resolve(), Path(home) / "cache")
     env = dict(os.environ, DISPLAY=display)
     env.pop("QT_QPA_PLATFORM", None)
     address, bus_pid = _start_session_bus(env)
@@ -252,6 +344,7 @@ def main() -> int:
         os.environ.update(DISPLAY=display, DBUS_SESSION_BUS_ADDRESS=address)
         import pyatspi  # noqa: F401  (after the bus address is set: it connects on import)
 
+        listener = _Announcements()
         app_env = dict(env, QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1", INKWELL_HOME=home, PYTHONPATH=str(REPO))
         app_process = subprocess.Popen(
             [args.python, "-m", "app"], cwd=REPO, env=app_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
@@ -283,7 +376,10 @@ def main() -> int:
         print(f"\n{controls} interactive controls, {len(unnamed)} without a name")
         for item in unnamed:
             print(f"UNNAMED: {item}", file=sys.stderr)
-        return 1 if unnamed else 0
+        announced = _check_announcements(app, entries, listener, args.run)
+        if not announced:
+            print("an expected announcement was not heard", file=sys.stderr)
+        return 1 if unnamed or not announced else 0
     finally:
         if app_process is not None:
             app_process.send_signal(signal.SIGTERM)
