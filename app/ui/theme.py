@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QWidget
 
 from app.store.settings import Settings, register_defaults
+from app.ui.fonts import with_cjk_fallback
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAccessibilityHints, QStyleHints
@@ -64,7 +65,21 @@ class ThemeController(QObject):
         if self._accessibility is not None:
             self._accessibility.contrastPreferenceChanged.connect(lambda _preference: self.apply())
         app.focusChanged.connect(_show_focus)
+        if isinstance(parent, QWidget):
+            parent.installEventFilter(self)  # the window hears of a change of the system's theme (and font)
         self.apply()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ThemeChange:
+            self._follow_system_font()
+        return False
+
+    def _follow_system_font(self) -> None:
+        # The application font was set explicitly (for its CJK fallback), and Qt stops updating an explicit font
+        # when the system's changes: a user who enlarges the system font must not have to restart.
+        font = with_cjk_fallback(QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont))
+        if font != self._app.font():
+            self._app.setFont(font)
 
     def _on_setting(self, key: str) -> None:
         if key == "ui/theme":

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -41,6 +41,7 @@ from app.engine.requests import Done, Failure, FailureKind, ModelSpec
 from app.gui import AppContext
 from app.ui import announcer as announcer_module
 from app.ui import notice_bar as notice_bar_module
+from app.ui import theme as theme_module
 from app.ui.announcer import MAX_PIECE, Announcer, Politeness, SentenceBuffer
 from app.ui.dialogs import first_run as first_run_module
 from app.ui.dialogs.first_run import FirstRunNotice
@@ -475,3 +476,16 @@ def test_in_high_contrast_markdown_is_marked_by_weight_and_slant_not_colour(monk
     ranges = document.firstBlock().layout().formats()
     plain = ranges[0].format
     assert plain.fontWeight() == QFont.Weight.Bold and not plain.hasProperty(QTextFormat.Property.ForegroundBrush)
+
+
+def test_a_system_font_change_reaches_the_app_though_its_font_was_set_for_cjk(  # type: ignore[no-untyped-def]
+    qtbot, app_context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = QApplication.font()
+    monkeypatch.setattr(theme_module, "QFontDatabase", _SystemFonts)  # the user set the system font to 16 pt
+    try:
+        QApplication.sendEvent(app_context.window, QEvent(QEvent.Type.ThemeChange))  # as the platform sends it
+        assert QApplication.font().pointSizeF() == 16.0
+        assert app_context.window.editor.font().pointSizeF() == 16.0 + editor_module.LARGER_THAN_SYSTEM
+    finally:
+        QApplication.setFont(before)
