@@ -30,6 +30,7 @@ _ANNOUNCEMENT_EVENT = getattr(QtGui, "QAccessibleAnnouncementEvent", None)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+|[。！？；][」』”’）]*|\n+")
 # Text without any sentence end (a list, a run-on) is still read, in pieces of about this many characters.
 MAX_PIECE = 300
+REVIEW_READ_MS = 250
 # Phases, by their enum values, in which a controller has work under way: leaving "idle" for one of these starts a
 # run. The ended phases ("pending", "ready", "stopped", "failed") and "stopping" are not starts.
 _WORKING = {"waiting", "writing", "waiting_model", "planning", "preparing", "running", "generating"}
@@ -95,6 +96,7 @@ class Announcer(QObject):
         self._target = target
         self._runs: dict[str, _Run] = {}
         self._notices: list[Notice] = []
+        self._review_timer = QTimer(self)
         self._failures_said: set[str] = set()  # since the notices were last read
 
     def announce(self, text: str, politeness: Politeness = Politeness.POLITE) -> None:
@@ -197,7 +199,12 @@ class Announcer(QObject):
         continuation.finished.connect(lambda result: self._done_or_failure("continue", result, pending))
 
         self._add("review", lambda: review.title or self.tr("The editing action"), review.phase_changed)
-        review.text_changed.connect(lambda: self.text_so_far("review", review.result))
+        # The review's text is its whole result, cleaned anew each time: read it at most every REVIEW_READ_MS, not
+        # on every chunk.
+        self._review_timer.setSingleShot(True)
+        self._review_timer.setInterval(REVIEW_READ_MS)
+        self._review_timer.timeout.connect(lambda: self.text_so_far("review", review.result))
+        review.text_changed.connect(self._schedule_review_read)
         review.finished.connect(lambda result: self._review_ended(review, result))
 
         self._add("summary", lambda: self.tr("The summary"), summarizer.phase_changed)
@@ -220,7 +227,12 @@ class Announcer(QObject):
         else:
             self.ended(key, Ending.FINISHED, hint=hint)
 
+    def _schedule_review_read(self) -> None:
+        if not self._review_timer.isActive():
+            self._review_timer.start()
+
     def _review_ended(self, review: SelectionActions, result: object) -> None:
+        self._review_timer.stop()
         if isinstance(result, Failure):
             self._done_or_failure("review", result)
             return

@@ -202,6 +202,23 @@ def test_a_streamed_chat_answer_is_announced_sentence_by_sentence_then_finished(
     assert {politeness for _, politeness in said} == {Politeness.POLITE}
 
 
+def test_an_editing_action_is_read_from_its_whole_text_a_few_times_a_second(qtbot) -> None:  # type: ignore[no-untyped-def]
+    _announcer, said, fakes = _follow(qtbot)
+    review = fakes["review"]
+    review.phase_changed.emit(_Phase.GENERATING)
+    for whole in ["The rain", "The rain fell. It", "The rain fell. It kept falling"]:
+        review.result = whole
+        review.text_changed.emit()
+    qtbot.waitUntil(lambda: len(said) == 2, timeout=5_000)
+    assert [text for text, _ in said] == ["Proofread started.", "The rain fell."]
+    review.result = "The rain fell. It kept falling all day."
+    review.finished.emit(Done(1, review.result, "eos"))
+    assert [text for text, _ in said][2:] == [
+        "It kept falling all day.",
+        "Proofread finished. The change is ready to review.",
+    ]
+
+
 def test_stopped_and_failed_runs_are_announced_and_a_failure_interrupts(qtbot) -> None:  # type: ignore[no-untyped-def]
     _announcer, said, fakes = _follow(qtbot)
     summary = fakes["summary"]
