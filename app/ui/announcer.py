@@ -30,10 +30,24 @@ _ANNOUNCEMENT_EVENT = getattr(QtGui, "QAccessibleAnnouncementEvent", None)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+|[。！？；][」』”’）]*|\n+")
 # Text without any sentence end (a list, a run-on) is still read, in pieces of about this many characters.
 MAX_PIECE = 300
+_LIST_NUMBER = re.compile(r"\s*\d{1,3}[.)]")  # "2. " opens a numbered list item; it is no sentence
 REVIEW_READ_MS = 250
 # Phases, by their enum values, in which a controller has work under way: leaving "idle" for one of these starts a
 # run. The ended phases ("pending", "ready", "stopped", "failed") and "stopping" are not starts.
 _WORKING = {"waiting", "writing", "waiting_model", "planning", "preparing", "running", "generating"}
+
+
+# Markdown a reader would spell out ("asterisk asterisk"): a heading's or a bullet's mark, emphasis, code marks, and
+# a link's address (its text is kept).
+_LINE_MARK = re.compile(r"^\s*(?:#{1,6}|[-*+]|>)\s+")  # a list item's number stays: it is heard
+_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+_EMPHASIS = re.compile(r"\*\*|__|`+|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+
+
+def speakable(sentence: str) -> str:
+    """A sentence as it should be heard: without the Markdown marks the chat and the editor show as formatting."""
+    text = _LINK.sub(r"\1", _LINE_MARK.sub("", sentence))
+    return _EMPHASIS.sub("", text).strip()
 
 
 class Politeness(enum.Enum):
@@ -56,9 +70,14 @@ class SentenceBuffer:
     def feed(self, text: str) -> list[str]:
         self._text += text
         sentences: list[str] = []
-        while (end := _SENTENCE_END.search(self._text)) is not None:
+        start = 0  # where to look for the next end: past a list item's number, which ends nothing
+        while (end := _SENTENCE_END.search(self._text, start)) is not None:
             sentence = self._text[: end.end()].strip()
+            if _LIST_NUMBER.fullmatch(sentence.rsplit("\n", 1)[-1]):
+                start = end.end()
+                continue
             self._text = self._text[end.end() :]
+            start = 0
             if sentence:
                 sentences.append(sentence)
         while len(self._text) > MAX_PIECE:
@@ -126,7 +145,7 @@ class Announcer(QObject):
         run = self._runs[key]
         if run.active:
             for sentence in run.buffer.feed(text):
-                self.announce(sentence)
+                self.announce(speakable(sentence))
 
     def text_so_far(self, key: str, whole: str) -> None:
         """For a controller that gives its whole text each time: announce only what was added."""
@@ -143,7 +162,7 @@ class Announcer(QObject):
         rest = run.buffer.flush()
         task = run.name()
         if ending is Ending.FINISHED:
-            self.announce(rest)
+            self.announce(speakable(rest))
             message = self.tr("{task} finished.").format(task=task)
         elif ending is Ending.STOPPED:
             message = self.tr("{task} stopped.").format(task=task)

@@ -42,7 +42,7 @@ from app.gui import AppContext
 from app.ui import announcer as announcer_module
 from app.ui import notice_bar as notice_bar_module
 from app.ui import theme as theme_module
-from app.ui.announcer import MAX_PIECE, Announcer, Politeness, SentenceBuffer
+from app.ui.announcer import MAX_PIECE, Announcer, Politeness, SentenceBuffer, speakable
 from app.ui.dialogs import first_run as first_run_module
 from app.ui.dialogs.first_run import FirstRunNotice
 from app.ui.dialogs.shortcuts import CheatSheet
@@ -156,6 +156,20 @@ def test_streamed_text_is_cut_into_sentences_and_the_rest_is_kept_for_the_end() 
     long = "word " * 200  # no sentence end at all: still read, in pieces
     pieces = buffer.feed(long)
     assert pieces and all(len(piece) <= MAX_PIECE for piece in pieces)
+
+
+def test_announced_sentences_leave_out_markdown_marks_and_list_numbers_end_nothing() -> None:
+    buffer = SentenceBuffer()
+    said: list[str] = []
+    for token in [
+        "## Plan\n",
+        "1. Open the **draft",
+        "**. 2. Read it",
+        " aloud.\n- Fix `typos` in [the notes](notes.md). ",
+    ]:
+        said += [speakable(sentence) for sentence in buffer.feed(token)]
+    assert said == ["Plan", "1. Open the draft.", "2. Read it aloud.", "Fix typos in the notes."]
+    assert speakable("2 * 3 = 6, and snake_case stays.") == "2 * 3 = 6, and snake_case stays."
 
 
 class _Controller(QObject):
