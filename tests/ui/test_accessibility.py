@@ -172,6 +172,17 @@ def test_announced_sentences_leave_out_markdown_marks_and_list_numbers_end_nothi
     assert speakable("2 * 3 = 6, and snake_case stays.") == "2 * 3 = 6, and snake_case stays."
 
 
+def test_the_announcer_knows_every_phase_of_every_controller() -> None:
+    """A run starts when a controller's phase leaves "idle" for a working one; a phase added later must be sorted."""
+    from app.ui.editor import selection_actions
+    from app.ui.panes import chat_controller, summarize_controller, translate_controller
+
+    ended = {"idle", "pending", "ready", "stopped", "failed", "stopping"}
+    for module in (continue_module, selection_actions, summarize_controller, translate_controller, chat_controller):
+        for phase in module.Phase:
+            assert phase.value in announcer_module._WORKING | ended, f"{module.__name__}: {phase}"
+
+
 class _Controller(QObject):
     """Stands in for any of the controllers: the announcer connects to the signals its kind has."""
 
