@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import enum
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -35,6 +35,11 @@ class Notice:
 def file_error_text(error: TextFileError) -> str:
     """A file error in the user's language (its template is marked for translation in context "Files")."""
     return QCoreApplication.translate("Files", error.template).format(**error.params)
+
+
+def joined(items: Iterable[str]) -> str:
+    """The items of a list as the user's language writes them: "a, b" in English, "a、b" in Chinese."""
+    return QCoreApplication.translate("Messages", ", ", "between the items of a list").join(items)
 
 
 def engine_text(template: str, params: Mapping[str, object], english: str) -> str:

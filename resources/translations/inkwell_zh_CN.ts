@@ -2333,6 +2333,11 @@ Licensed under the Apache License 2.0.</source>
 <context>
     <name>Messages</name>
     <message>
+        <source>, </source>
+        <comment>between the items of a list</comment>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>The model stopped.</source>
         <translation>模型已停止。</translation>
     </message>
@@ -3340,6 +3345,11 @@ Licensed under the Apache License 2.0.</source>
     <message>
         <source>How the model writes for each task. Lower temperature: steadier, more literal text; higher: more varied; temperature 0 always picks the likeliest word. Max new tokens 0 lets Inkwell size the answer to the text.</source>
         <translation>模型在各项任务中的写作方式。温度越低，文字越稳定、越贴近原意；越高则越多变；温度为 0 时总是选择可能性最大的词。最大新词元数为 0 时，由 Inkwell 根据文字决定回答的长度。</translation>
+    </message>
+    <message>
+        <source>{name}:</source>
+        <comment>a field&apos;s label</comment>
+        <translation>{name}：</translation>
     </message>
     <message>
         <source>Reset</source>

@@ -2333,6 +2333,11 @@ Licensed under the Apache License 2.0.</source>
 <context>
     <name>Messages</name>
     <message>
+        <source>, </source>
+        <comment>between the items of a list</comment>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>The model stopped.</source>
         <translation>模型已停止。</translation>
     </message>
@@ -3340,6 +3345,11 @@ Licensed under the Apache License 2.0.</source>
     <message>
         <source>How the model writes for each task. Lower temperature: steadier, more literal text; higher: more varied; temperature 0 always picks the likeliest word. Max new tokens 0 lets Inkwell size the answer to the text.</source>
         <translation>模型在各項任務中的寫作方式。溫度越低，文字越穩定、越貼近原意；越高則越多變；溫度為 0 時總是選擇可能性最大的詞。最大新詞元數為 0 時，由 Inkwell 根據文字決定回答的長度。</translation>
+    </message>
+    <message>
+        <source>{name}:</source>
+        <comment>a field&apos;s label</comment>
+        <translation>{name}：</translation>
     </message>
     <message>
         <source>Reset</source>

@@ -36,6 +36,7 @@ from app.engine.catalog import LANGUAGE_NAMES, CatalogEntry, format_bytes, total
 from app.engine.downloads import DownloadProgress, format_eta
 from app.translatable import QT_TRANSLATE_NOOP
 from app.ui.dialogs.model_manager_controller import JobView, ModelManagerController, ModelRow
+from app.ui.messages import joined
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("ModelManager", "Model"),
@@ -60,14 +61,14 @@ def _uses_text(entry: CatalogEntry | None) -> str:
         "summarize": QCoreApplication.translate("ModelManager", "summarize"),
         "continue": QCoreApplication.translate("ModelManager", "continue writing"),
     }
-    return ", ".join(names[use] for use in entry.uses)
+    return joined(names[use] for use in entry.uses)
 
 
 def _languages(entry: CatalogEntry | None, limit: int = 2) -> str:
     if entry is None:
         return "—"
     names = [QCoreApplication.translate("Languages", LANGUAGE_NAMES.get(code, code)) for code in entry.languages]
-    return ", ".join(names) if len(names) <= limit else ", ".join(names[:limit]) + f" +{len(names) - limit}"
+    return joined(names) if len(names) <= limit else joined(names[:limit]) + f" +{len(names) - limit}"
 
 
 def progress_text(job: JobView) -> str:
@@ -424,7 +425,7 @@ class ModelManagerDialog(QDialog):
             )
             item.setToolTip(
                 3,
-                ", ".join(
+                joined(
                     QCoreApplication.translate("Languages", LANGUAGE_NAMES.get(code, code))
                     for code in catalog.languages
                 ),

@@ -392,9 +392,8 @@ class SettingsDialog(QDialog):
                 field.setAccessibleName(f"{QCoreApplication.translate('Settings', TASK_NAMES[task])}: {parameter}")
                 field.setToolTip(parameter)
                 field.valueChanged.connect(lambda v, k=f"{task}/{name}": self._set(k, v))
-                row.addWidget(
-                    QLabel(QCoreApplication.translate("Settings", PARAMETER_NAMES[name]).split(" (")[0] + ":")
-                )
+                label = QCoreApplication.translate("Settings", "{name}:", "a field's label")
+                row.addWidget(QLabel(label.format(name=parameter.split(" (")[0])))
                 row.addWidget(field)
                 fields[name] = field
             reset = QPushButton(QCoreApplication.translate("Settings", "Reset"))

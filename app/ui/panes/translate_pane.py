@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.engine import language as languages
 from app.store.settings import Settings
+from app.ui.messages import joined
 from app.ui.panes.summarize_pane import append_to, model_note_label, source_words
 from app.ui.panes.translate_controller import AUTO, Phase, Source, TranslateController, TranslationOutcome
 
@@ -48,7 +49,7 @@ def detection_words(detection: languages.Detection | None) -> str:
     ]
     if detection.mixed:
         return QCoreApplication.translate("TranslatePane", "Detected: {main}, mixed with {others}").format(
-            main=names[0], others=", ".join(names[1:])
+            main=names[0], others=joined(names[1:])
         )
     return QCoreApplication.translate("TranslatePane", "Detected: {language}").format(language=names[0])
 
