@@ -2504,6 +2504,18 @@ Licensed under the Apache License 2.0.</source>
         <translation>{done} — {speed}/秒 — 約剩 {eta}</translation>
     </message>
     <message>
+        <source>{s} s</source>
+        <translation>{s} 秒</translation>
+    </message>
+    <message>
+        <source>{m} min {s:02d} s</source>
+        <translation>{m} 分 {s:02d} 秒</translation>
+    </message>
+    <message>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} 小時 {m:02d} 分</translation>
+    </message>
+    <message>
         <source>Paused at {percent}%</source>
         <translation>已在 {percent}% 處暫停</translation>
     </message>

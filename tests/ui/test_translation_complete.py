@@ -31,6 +31,7 @@ from app.store.settings import Settings
 from app.translatable import QT_TRANSLATE_NOOP
 from app.ui import i18n
 from app.ui.dialogs.about import NOTICES
+from app.ui.dialogs.model_manager import eta_text
 from app.ui.dialogs.settings_dialog import SettingsDialog
 from app.ui.messages import engine_text, failure_text
 from app.worker.host_process import HostDied
@@ -189,6 +190,11 @@ def test_engine_messages_are_translated_in_the_gui(chinese: str) -> None:
     assert engine_text(loading.template, loading.params, loading.message) == {"zh_CN": "正在加载 Qwen…"}.get(
         chinese, "正在載入 Qwen…"
     )
+
+
+def test_download_times_are_translated(chinese: str) -> None:
+    assert eta_text(185) == "3 分 05 秒"
+    assert eta_text(3 * 3600 + 120) in ("3 小时 02 分", "3 小時 02 分")
 
 
 def _ts(language: str) -> Path:

@@ -98,8 +98,20 @@ def progress_text(job: JobView) -> str:
     if progress.speed <= 0:
         return done
     return QCoreApplication.translate("ModelManager", "{done} — {speed}/s — about {eta} left").format(
-        done=done, speed=format_bytes(progress.speed), eta=format_eta(progress.eta_s)
+        done=done, speed=format_bytes(progress.speed), eta=eta_text(progress.eta_s)
     )
+
+
+def eta_text(seconds: float | None) -> str:
+    """Time left as downloads.format_eta writes it ("3 min 05 s"), in the user's language."""
+    if seconds is None:
+        return format_eta(seconds)
+    whole = round(seconds)
+    if whole < 60:
+        return QCoreApplication.translate("ModelManager", "{s} s").format(s=whole)
+    if whole < 3600:
+        return QCoreApplication.translate("ModelManager", "{m} min {s:02d} s").format(m=whole // 60, s=whole % 60)
+    return QCoreApplication.translate("ModelManager", "{h} h {m:02d} min").format(h=whole // 3600, m=whole % 3600 // 60)
 
 
 def _percent(progress: DownloadProgress | None) -> int:
