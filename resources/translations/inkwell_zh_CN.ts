@@ -394,7 +394,7 @@ Licensed under the Apache License 2.0.</source>
     </message>
     <message>
         <source>Keep the original words here, then go on</source>
-        <translation>这里保留原来的文字，然后继续</translation>
+        <translation>此处保留原文，然后继续</translation>
     </message>
     <message>
         <source>Su&amp;mmarize</source>
@@ -859,7 +859,7 @@ Licensed under the Apache License 2.0.</source>
     </message>
     <message>
         <source>Writing… (Esc stops)</source>
-        <translation>正在写… （按 Esc 停止）</translation>
+        <translation>正在撰写…（按 Esc 停止）</translation>
     </message>
     <message>
         <source>Stopping…</source>
@@ -2995,11 +2995,11 @@ Licensed under the Apache License 2.0.</source>
     </message>
     <message>
         <source>Take Change</source>
-        <translation>采纳此处</translation>
+        <translation>采纳此处改动</translation>
     </message>
     <message>
         <source>Leave Change</source>
-        <translation>保留原文</translation>
+        <translation>保留此处原文</translation>
     </message>
     <message>
         <source>Changes, each taken or left</source>
@@ -3015,7 +3015,7 @@ Licensed under the Apache License 2.0.</source>
     </message>
     <message>
         <source>Writing…</source>
-        <translation>正在写…</translation>
+        <translation>正在撰写…</translation>
     </message>
     <message>
         <source>Done.</source>
@@ -3944,7 +3944,7 @@ Context: {context} tokens</source>
     </message>
     <message>
         <source>It does not look clearly like any language Inkwell knows.</source>
-        <translation>它看起来不明显像 Inkwell 认识的任何一种语言。</translation>
+        <translation>它不太像 Inkwell 认识的任何一种语言。</translation>
     </message>
     <message>
         <source>Could not tell the language. {reason} Choose the source language if you know it.</source>

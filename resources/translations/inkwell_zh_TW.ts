@@ -394,7 +394,7 @@ Licensed under the Apache License 2.0.</source>
     </message>
     <message>
         <source>Keep the original words here, then go on</source>
-        <translation>這裡保留原來的文字，然後繼續</translation>
+        <translation>此處保留原文，然後繼續</translation>
     </message>
     <message>
         <source>Su&amp;mmarize</source>
@@ -859,7 +859,7 @@ Licensed under the Apache License 2.0.</source>
     </message>
     <message>
         <source>Writing… (Esc stops)</source>
-        <translation>正在寫… （按 Esc 停止）</translation>
+        <translation>正在撰寫…（按 Esc 停止）</translation>
     </message>
     <message>
         <source>Stopping…</source>
@@ -2995,11 +2995,11 @@ Licensed under the Apache License 2.0.</source>
     </message>
     <message>
         <source>Take Change</source>
-        <translation>採納此處</translation>
+        <translation>採納此處改動</translation>
     </message>
     <message>
         <source>Leave Change</source>
-        <translation>保留原文</translation>
+        <translation>保留此處原文</translation>
     </message>
     <message>
         <source>Changes, each taken or left</source>
@@ -3015,7 +3015,7 @@ Licensed under the Apache License 2.0.</source>
     </message>
     <message>
         <source>Writing…</source>
-        <translation>正在寫…</translation>
+        <translation>正在撰寫…</translation>
     </message>
     <message>
         <source>Done.</source>
@@ -3944,7 +3944,7 @@ Context: {context} tokens</source>
     </message>
     <message>
         <source>It does not look clearly like any language Inkwell knows.</source>
-        <translation>它看起來不明顯像 Inkwell 認識的任何一種語言。</translation>
+        <translation>它不太像 Inkwell 認識的任何一種語言。</translation>
     </message>
     <message>
         <source>Could not tell the language. {reason} Choose the source language if you know it.</source>
