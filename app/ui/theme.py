@@ -63,11 +63,18 @@ class ThemeController(QObject):
         self._style_hints = app.styleHints()
         self._accessibility = _accessibility_hints(self._style_hints)
         if self._accessibility is not None:
-            self._accessibility.contrastPreferenceChanged.connect(lambda _preference: self.apply())
-        app.focusChanged.connect(_show_focus)
+            self._accessibility.contrastPreferenceChanged.connect(self._on_contrast)
+        # Bound methods, not functions: the connections end with this controller (tests make many windows).
+        app.focusChanged.connect(self._on_focus)
         if isinstance(parent, QWidget):
             parent.installEventFilter(self)  # the window hears of a change of the system's theme (and font)
         self.apply()
+
+    def _on_contrast(self, _preference: Qt.ContrastPreference) -> None:
+        self.apply()
+
+    def _on_focus(self, old: QWidget | None, new: QWidget | None) -> None:
+        _show_focus(old, new)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ThemeChange:
