@@ -224,19 +224,22 @@ class _Announcements:
             self._until = None
             GLib.idle_add(pyatspi.Registry.stop)
 
-    def wait(self, until: Callable[[str], bool], timeout: float) -> list[tuple[float, str, str]]:
-        """Listen until an announcement satisfies `until` or `timeout` seconds pass; what was heard meanwhile."""
+    def wait(self, since: int, until: Callable[[str], bool], timeout: float) -> list[tuple[float, str, str]]:
+        """Listen until an announcement satisfies `until` or `timeout` seconds pass; what was heard from the
+        `since`-th announcement on. Take `since` before the action: libatspi may deliver events while the action's
+        call waits for its reply."""
         import pyatspi
         from gi.repository import GLib
 
-        first = len(self.heard)
+        if any(until(text) for _at, text, _p in self.heard[since:]):
+            return self.heard[since:]
         self._until = until
         timer = GLib.timeout_add(int(timeout * 1000), pyatspi.Registry.stop)
         pyatspi.Registry.start()
         if self._until is None:  # stopped by an announcement: the timer would stop a later wait early
             GLib.source_remove(timer)
         self._until = None
-        return self.heard[first:]
+        return self.heard[since:]
 
 
 def _check_announcements(
@@ -245,9 +248,10 @@ def _check_announcements(
     """A notice (Help > Copy Diagnostics) must be announced; with `run_timeout`, continue writing too: started, the
     text in sentences, finished. False if an expected announcement was not heard."""
     ok = True
+    since = len(listener.heard)
     _press(entries["Copy Diagnostics"])
     # Copying the diagnostics reads every installed package's version: seconds on a busy machine.
-    heard = listener.wait(lambda text: text.startswith("Diagnostics copied"), 60)
+    heard = listener.wait(since, lambda text: text.startswith("Diagnostics copied"), 60)
     print("\nAnnounced after Help > Copy Diagnostics:")
     print("\n".join(f"  [{politeness}] {text}" for _at, text, politeness in heard) or "  nothing")
     ok = ok and any(text.startswith("Diagnostics copied") for _at, text, _p in heard)
@@ -256,9 +260,10 @@ def _check_announcements(
         opening = "The harbour was quiet that morning, and"
         editor.queryEditableText().insertText(0, opening, len(opening))
         editor.queryText().setCaretOffset(len(opening))
+        since = len(listener.heard)
         _press(entries["Continue Writing"])
         heard = listener.wait(
-            lambda text: text.startswith(("Continue writing finished", "Continue writing failed")), run_timeout
+            since, lambda text: text.startswith(("Continue writing finished", "Continue writing failed")), run_timeout
         )
         print(f"\nAnnounced after typing “{opening}” and AI > Continue Writing (seconds after the key):")
         start = heard[0][0] if heard else 0.0
