@@ -35,7 +35,9 @@ def paths() -> AppPaths:
 
 @pytest.fixture(scope="session")
 def host_config(paths: AppPaths) -> HostConfig:
-    return HostConfig(models_root=str(paths.models), log_file=str(paths.host_log), threads=None)
+    # PyTorch for every model, whether or not the optional llama-cpp-python is installed in this environment: the
+    # suite means the same thing everywhere, and tests/e2e/test_llamacpp.py makes its own host with llama.cpp on.
+    return HostConfig(models_root=str(paths.models), log_file=str(paths.host_log), threads=None, llamacpp=False)
 
 
 @pytest.fixture(scope="session")

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from app.engine.errors import failure_from_exception
-from app.engine.requests import progress
+from app.engine.requests import ModelSpec, progress
 from app.translatable import QT_TRANSLATE_NOOP
 from app.worker.priority import yield_to_the_window
 from app.worker.protocol import (
@@ -46,6 +46,9 @@ class HostConfig:
     # The int8/int4 fast decode path on the CPU when the precision is "auto" (app/engine/fast_decode.py). On for
     # the window; the CLI runs the backend itself, without it, so its float32 results stay exact.
     fast_cpu: bool = True
+    # llama.cpp for GGUF models (the embedded one included) at precision "auto" on the CPU, when llama-cpp-python
+    # is installed (app/engine/backends/choice.py); off, such models run on PyTorch as above.
+    llamacpp: bool = True
 
 
 def _exit_with_parent() -> None:
@@ -59,6 +62,43 @@ def _exit_with_parent() -> None:
         os._exit(0)
 
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+class _Backends:
+    """The host's backends: PyTorch always, llama.cpp made on the first GGUF model it takes. Only the one that
+    loaded the current model holds one; the other is unloaded, so the host never keeps two models in memory."""
+
+    def __init__(self, local: Any, config: HostConfig) -> None:
+        self.local = local
+        self.current: Any = local
+        self._config = config
+        self._llama: Any = None
+        self._llama_broken = False
+
+    def choose(self, spec: ModelSpec) -> Any:
+        from app.engine.backends.choice import choose_backend, is_gguf, llamacpp_installed
+
+        kind = "torch"
+        if is_gguf(spec) and self._config.llamacpp and not self._llama_broken:
+            from app.engine.backends.local import choose_device
+
+            gpu = choose_device(spec.device).device != "cpu"
+            kind = choose_backend(spec, available=llamacpp_installed(), enabled=True, gpu=gpu)
+        if kind == "llamacpp" and self._llama is None:
+            try:
+                from app.engine.backends.llamacpp import LlamaCppBackend
+
+                self._llama = LlamaCppBackend(self._config.threads)
+            except Exception:
+                # Installed but unusable (a wheel built for another CPU, a missing library): PyTorch still works.
+                log.warning("llama.cpp is installed but cannot be used; GGUF models run on PyTorch", exc_info=True)
+                self._llama_broken = True
+                kind = "torch"
+        chosen = self._llama if kind == "llamacpp" else self.local
+        if self.current is not chosen:
+            self.current.unload()
+        self.current = chosen
+        return chosen
 
 
 def host_main(conn: Connection, cancel_flag: Any, config: HostConfig) -> None:
@@ -86,7 +126,8 @@ def host_main(conn: Connection, cancel_flag: Any, config: HostConfig) -> None:
         configure_quiet_transformers()
         if config.threads:
             torch.set_num_threads(config.threads)
-        backend = LocalBackend(Path(config.models_root), fast_cpu=config.fast_cpu)
+        local = LocalBackend(Path(config.models_root), fast_cpu=config.fast_cpu)
+        backends = _Backends(local, config)
     except BaseException as exc:  # an install problem: report it rather than die silently
         send(LoadFailed(failure_from_exception(exc)))
         return
@@ -102,7 +143,7 @@ def host_main(conn: Connection, cancel_flag: Any, config: HostConfig) -> None:
             break
         if isinstance(command, LoadCmd):
             try:
-                send(Loaded(backend.load(command.spec, send), command.tag))
+                send(Loaded(backends.choose(command.spec).load(command.spec, send), command.tag))
             except Exception as exc:
                 failure = failure_from_exception(exc)
                 log.warning("load failed: %s (%s)", failure.message, failure.detail.splitlines()[-1:] or "")
@@ -114,17 +155,17 @@ def host_main(conn: Connection, cancel_flag: Any, config: HostConfig) -> None:
                 send(ChunkMsg(request_id, text))
 
             try:
-                send(backend.stream(request, chunk, cancel_flag))
+                send(backends.current.stream(request, chunk, cancel_flag))
             except Exception as exc:
                 send(failure_from_exception(exc, request.id))
         elif isinstance(command, RawGenerateCmd):
             try:
-                send(backend.raw_generate(command.request))
+                send(backends.current.raw_generate(command.request))
             except Exception as exc:
                 send(failure_from_exception(exc, command.request.id))
         elif isinstance(command, CountTokensCmd):
             try:
-                send(TokenCounts(command.tag, tuple(backend.count_tokens(t) for t in command.texts)))
+                send(TokenCounts(command.tag, tuple(backends.current.count_tokens(t) for t in command.texts)))
             except Exception:
                 log.exception("token count failed")
                 send(TokenCounts(command.tag, ()))

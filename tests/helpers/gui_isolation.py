@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-HEAVY = ("tokenizers", "lingua", "bm25s", "numpy", "docx", "lxml", "torch", "transformers")
+HEAVY = ("tokenizers", "lingua", "bm25s", "numpy", "docx", "lxml", "torch", "transformers", "llama_cpp")
 
 
 def main() -> int:
