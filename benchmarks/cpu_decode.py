@@ -10,6 +10,9 @@ Greedy, 128 new tokens after a ~64-token prompt, 2 threads.
 - ppl_ratio: perplexity of the fast path over float32's on tests/data/river_year.md (its first 4,096 tokens, in
   1,024-token windows).
 - host_rss_mb: resident memory of the app's model host after a 256-token generation.
+- llamacpp_*: where the optional llama-cpp-python is installed, the same app-path rounds, host memory and quality
+  figures for the llama.cpp backend, which the window uses for GGUF models then (the embedded GGUF itself, Q4_1).
+  Its agreement and perplexity come from its logits of the same token ids (logits_all=True).
 Goals: speedup >= 5, agreement >= 0.97, ppl_ratio <= 1.03, host_rss_mb <= 450.
 
     python benchmarks/cpu_decode.py
@@ -21,6 +24,7 @@ from __future__ import annotations
 import math
 import sys
 import time
+from typing import Any
 
 import _common  # noqa: F401  (offscreen Qt and the repository on sys.path, before any app import)
 from _common import REPO, median, report, wait_for
@@ -51,9 +55,11 @@ PPL_WINDOW = 1024
 
 def main() -> int:
     import argparse
+    from dataclasses import replace
 
     from PySide6.QtWidgets import QApplication
 
+    from app.engine.backends.choice import llamacpp_installed
     from app.engine.requests import ModelSpec, RawText, Request, Sampling
     from app.paths import AppPaths
     from app.worker.client import ModelClient
@@ -64,12 +70,13 @@ def main() -> int:
     threads = parser.parse_args().threads
     app = QApplication.instance() or QApplication([])
     paths = AppPaths.default().ensure()
-    config = HostConfig(models_root=str(paths.models), log_file=str(paths.host_log), threads=threads)
+    # The torch fast path, also where llama-cpp-python is installed (its figures are the llamacpp_* keys).
+    config = HostConfig(models_root=str(paths.models), log_file=str(paths.host_log), threads=threads, llamacpp=False)
     sampling = Sampling(max_new_tokens=TOKENS, min_new_tokens=TOKENS, greedy=True, repetition_penalty=1.0)
     request = Request("continue", RawText(PROMPT), sampling)
 
-    def load(spec: ModelSpec) -> tuple[ModelClient, object]:
-        client = ModelClient(config, spec)
+    def load(spec: ModelSpec, host: HostConfig = config) -> tuple[ModelClient, object]:
+        client = ModelClient(host, spec)
         client.load()
         (info,) = wait_for(client.model_loaded, timeout_s=600)
         return client, info
@@ -88,30 +95,47 @@ def main() -> int:
     finally:
         raw_client.shutdown()
 
-    app_client, info = load(ModelSpec())
-    try:
-        app_times = []
-        for round_ in range(ROUNDS + 1):
-            started = time.perf_counter()
-            handle = app_client.submit(request)
-            pieces: list[str] = []
-            handle.chunk.connect(pieces.append)
-            (done,) = wait_for(handle.finished, timeout_s=600)
-            elapsed = time.perf_counter() - started
-            assert done.stats.new_tokens == TOKENS and "".join(pieces) == done.text, done  # type: ignore[attr-defined]
-            if round_:
-                app_times.append(elapsed)
-        long = Request("continue", RawText(PROMPT), Sampling(max_new_tokens=256, min_new_tokens=256, greedy=True))
-        handle = app_client.submit(long)
-        wait_for(handle.finished, timeout_s=600)
-        app.processEvents()
-        host_rss_mb = _rss_mb(app_client.host.pid)
-    finally:
-        app_client.shutdown()
+    def app_rounds(host: HostConfig) -> tuple[list[float], float, object]:
+        """(seconds per round, host memory after a 256-token generation, ModelInfo) through the whole app path."""
+        app_client, info = load(ModelSpec(), host)
+        try:
+            times = []
+            for round_ in range(ROUNDS + 1):
+                started = time.perf_counter()
+                handle = app_client.submit(request)
+                pieces: list[str] = []
+                handle.chunk.connect(pieces.append)
+                (done,) = wait_for(handle.finished, timeout_s=600)
+                elapsed = time.perf_counter() - started
+                assert done.stats.new_tokens == TOKENS and "".join(pieces) == done.text, done  # type: ignore[attr-defined]
+                if round_:
+                    times.append(elapsed)
+            long = Request("continue", RawText(PROMPT), Sampling(max_new_tokens=256, min_new_tokens=256, greedy=True))
+            handle = app_client.submit(long)
+            wait_for(handle.finished, timeout_s=600)
+            app.processEvents()
+            return times, _rss_mb(app_client.host.pid), info
+        finally:
+            app_client.shutdown()
+
+    app_times, host_rss_mb, info = app_rounds(config)
+    llama: dict[str, object] = {}
+    if llamacpp_installed():
+        llama_times, llama_rss_mb, llama_info = app_rounds(replace(config, llamacpp=True))
+        llama = {
+            "llamacpp_tok_s": round(TOKENS / median(llama_times), 2),
+            "llamacpp_speedup": 0.0,  # filled in below, against the same raw figure
+            "llamacpp_rss_mb": round(llama_rss_mb, 1),
+            "llamacpp_path": llama_info.dtype,  # type: ignore[attr-defined]
+            "llamacpp_times_s": [round(t, 3) for t in llama_times],
+        }
 
     raw_tok_s = TOKENS / median(raw_times)
     app_tok_s = TOKENS / median(app_times)
-    agreement, ppl_ratio = quality(info.path)  # type: ignore[attr-defined]
+    agreement, ppl_ratio, llama_quality = quality(info.path, _gguf() if llama else "")  # type: ignore[attr-defined]
+    if llama:
+        llama["llamacpp_speedup"] = round(float(llama["llamacpp_tok_s"]) / raw_tok_s, 2)  # type: ignore[arg-type]
+        llama.update(llama_quality)
     report(
         {
             "raw_fp32_tok_s": round(raw_tok_s, 2),
@@ -127,9 +151,16 @@ def main() -> int:
             "prompt_tokens": prompt_tokens,
             "tokens": TOKENS,
             "threads": threads,
+            **llama,
         }
     )
     return 0
+
+
+def _gguf() -> str:
+    from app.engine.models import embedded_gguf
+
+    return str(embedded_gguf() or "")
 
 
 def describe_path(dtype: str) -> str:
@@ -144,8 +175,9 @@ def _rss_mb(pid: int | None) -> float:
     return float(psutil.Process(pid).memory_info().rss) / 1024 / 1024 if pid else 0.0
 
 
-def quality(folder: str) -> tuple[float, float]:
-    """(agreement, ppl_ratio) of the fast path against float32, computed here after the app runs are over."""
+def quality(folder: str, gguf: str = "") -> tuple[float, float, dict[str, float]]:
+    """(agreement, ppl_ratio) of the fast path against float32, computed here after the app runs are over, and with
+    a `gguf`, the same two figures for llama.cpp on it (keys llamacpp_agreement, llamacpp_ppl_ratio)."""
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
@@ -156,7 +188,8 @@ def quality(folder: str) -> tuple[float, float]:
     tokenizer = AutoTokenizer.from_pretrained(folder)
     reference = AutoModelForCausalLM.from_pretrained(folder, dtype=torch.float32).eval()
     fast = FastModel(AutoModelForCausalLM.from_pretrained(folder, dtype=torch.float32).eval(), max_len=PPL_WINDOW * 2)
-    agree = positions = 0
+    llama = _LlamaLogits(gguf) if gguf else None
+    agree = positions = llama_agree = 0
     with torch.inference_mode():
         for prompt in QUALITY_PROMPTS:
             ids = tokenizer(prompt, return_tensors="pt").input_ids
@@ -168,9 +201,12 @@ def quality(folder: str) -> tuple[float, float]:
             got = fast.pick(hidden, fast.logits(hidden))
             agree += int((got == wanted).sum())
             positions += int(wanted.numel())
+            if llama is not None:
+                llama_got = llama.logits(full[0].tolist())[ids.shape[1] - 1 : -1].argmax(-1)
+                llama_agree += int((llama_got == wanted).sum())
         text = (REPO / "tests" / "data" / "river_year.md").read_text(encoding="utf-8")
         tokens = tokenizer(text, return_tensors="pt").input_ids[0, :PPL_TOKENS]
-        nll_ref = nll_fast = 0.0
+        nll_ref = nll_fast = nll_llama = 0.0
         count = 0
         for start in range(0, len(tokens) - 1, PPL_WINDOW):
             window = tokens[start : start + PPL_WINDOW]
@@ -179,8 +215,39 @@ def quality(folder: str) -> tuple[float, float]:
             fast_logits = fast.logits(fast.forward(window, 0, last_only=False))[:-1]
             nll_ref += float(torch.nn.functional.cross_entropy(ref_logits, targets, reduction="sum"))
             nll_fast += float(torch.nn.functional.cross_entropy(fast_logits, targets, reduction="sum"))
+            if llama is not None:
+                llama_logits = llama.logits(window.tolist())[:-1]
+                nll_llama += float(torch.nn.functional.cross_entropy(llama_logits, targets, reduction="sum"))
             count += int(targets.numel())
-    return agree / max(positions, 1), math.exp(nll_fast / count) / math.exp(nll_ref / count)
+    extra: dict[str, float] = {}
+    if llama is not None:
+        extra = {
+            "llamacpp_agreement": round(llama_agree / max(positions, 1), 4),
+            "llamacpp_ppl_ratio": round(math.exp(nll_llama / count) / math.exp(nll_ref / count), 4),
+        }
+        llama.close()
+    return agree / max(positions, 1), math.exp(nll_fast / count) / math.exp(nll_ref / count), extra
+
+
+class _LlamaLogits:
+    """llama.cpp's logits at every position of a token sequence (the same ids float32 saw), one sequence at a time."""
+
+    def __init__(self, gguf: str) -> None:
+        import llama_cpp
+
+        self.llm = llama_cpp.Llama(
+            model_path=gguf, n_ctx=PPL_WINDOW, n_batch=PPL_WINDOW, n_threads=1, logits_all=True, verbose=False
+        )
+
+    def logits(self, ids: list[int]) -> Any:
+        import torch
+
+        self.llm.reset()
+        self.llm.eval(ids)
+        return torch.from_numpy(self.llm.scores[: len(ids)].copy())
+
+    def close(self) -> None:
+        self.llm.close()
 
 
 if __name__ == "__main__":
