@@ -1,8 +1,8 @@
 """Hub downloads against a real local HTTP server speaking the Hub's API (tests/helpers/fake_hub.py).
 
-Stand-ins, where the real thing cannot run here: the fake Hub itself, and for "disk full while writing" a monkeypatched write of the
-partial file that raises ENOSPC (a real tiny filesystem needs root to mount). The before-start disk check runs on
-the real disk: the fake Hub claims a file larger than the free space.
+Stand-ins, where the real thing cannot run here: the fake Hub itself, and for "disk full while writing" a
+monkeypatched write of the partial file that raises ENOSPC (a real tiny filesystem needs root to mount). The
+before-start disk check runs on the real disk: the fake Hub claims a file larger than the free space.
 """
 
 from __future__ import annotations
