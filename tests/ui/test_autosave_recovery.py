@@ -352,9 +352,11 @@ def test_a_recovered_document_keeps_its_line_endings_and_cursor(
     cursor = editor.textCursor()
     cursor.setPosition(len("first line"))
     editor.setTextCursor(cursor)
-    with qtbot.waitSignal(window.autosave.written, timeout=15_000):
-        type_text(editor, ", edited")
-    record = json.loads(recovery_file(window).read_text(encoding="utf-8"))
+    type_text(editor, ", edited")
+    # `written` also reports the removal of a stale record when the file opened, so wait for the record itself.
+    path_of_record = recovery_file(window)
+    qtbot.waitUntil(lambda: recorded_text(path_of_record) == "first line, edited\nsecond line\n", timeout=15_000)
+    record = json.loads(path_of_record.read_text(encoding="utf-8"))
     assert record["cursor"] == len("first line, edited")
     assert record["endings"] == "cc" and record["dominant_ending"] == "\r\n"
 
