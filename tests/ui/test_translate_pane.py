@@ -305,7 +305,8 @@ def test_translate_as_you_type_waits_for_a_pause_and_the_latest_text_wins(
     assert finished[-1].text == expected_translation(wordy_model_dir, last, "fr", detected, cap=CAP)
 
     # An edit while a translation runs supersedes it: only the newest one finishes.
-    long_text = "\n\n".join(f"Paragraph {i} about the river and the mill." for i in range(6))
+    # Long enough that it cannot finish within the pause the next edit waits for, even on a fast machine.
+    long_text = "\n\n".join(f"Paragraph {i} about the river and the mill." for i in range(40))
     finished.clear()
     with qtbot.waitSignal(wordy.controller.progress, timeout=TIMEOUT, check_params_cb=lambda d, t: d == 1):
         wordy.editor.setPlainText(long_text)
